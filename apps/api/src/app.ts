@@ -1,0 +1,81 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { zhCN } from 'zod/locales';
+import { AppError } from './platform/http/app-error.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { newRequestId } from './platform/http/request-id.ts';
+import { enforceRoutePermissions, type RegisteredRoute } from './platform/http/route-permission.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerWebAssets, sendSpaShell } from './platform/http/web-assets.ts';
+import type { Services } from './services.ts';
+
+// Validation messages in Chinese, for every schema in the process.
+z.config(zhCN());
+
+export interface App extends FastifyInstance {
+  registeredRoutes: RegisteredRoute[];
+}
+
+export async function buildApp(services: Services): Promise<App> {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: services.logger as FastifyBaseLogger,
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const registeredRoutes = enforceRoutePermissions(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandler(app);
+
+  await registerSecurityHeaders(app, config.webDistDir);
+  // Off by default; a route opts in with `config: { rateLimit: { max, timeWindow } }`.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => AppError.tooManyRequests(),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '珠城智慧司法平台 API', version: services.version },
+      tags: [{ name: 'platform', description: '平台' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(healthRoutes(services));
+
+  await registerWebAssets(app, config.webDistDir);
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url;
+    const wantsPage = request.method === 'GET' || request.method === 'HEAD';
+    if (url.startsWith('/api/') || url === '/api' || !wantsPage || url.startsWith('/assets/')) {
+      return reply
+        .status(404)
+        .send({ code: 'NOT_FOUND', message: '请求的接口或文件不存在', requestId: request.id });
+    }
+    return sendSpaShell(config.webDistDir, request, reply);
+  });
+
+  return Object.assign(app, { registeredRoutes }) as unknown as App;
+}

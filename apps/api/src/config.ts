@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// One typed configuration over environment variables. Every variable is documented in the README table.
+// Development defaults keep `npm start` working on a fresh clone; in production a missing secret stops
+// the process at start-up instead of running with a guessable default.
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须是 postgres:// 或 postgresql:// 开头的连接串')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  APP_TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine(isTimeZone, 'APP_TIME_ZONE 不是有效的 IANA 时区名（例如 Asia/Shanghai）'),
+  CITY_DIVISION_CODE: z
+    .string()
+    .regex(/^\d{6}$/, 'CITY_DIVISION_CODE 必须是 6 位行政区划代码（例如北海市 450500）')
+    .default('450500'),
+  CITY_NAME: z.string().min(1).max(40).default('北海市'),
+  LOG_LEVEL: z.enum(logLevels).optional(),
+  WEB_DIST_DIR: z.string().optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JOBS_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  /** Unset → the embedded PGlite database under `dataDir`. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  timeZone: string;
+  cityDivisionCode: string;
+  /** Shown in page headers and documents: 北海市 → 北海市司法局. */
+  cityName: string;
+  logLevel: (typeof logLevels)[number];
+  webDistDir: string;
+  trustProxy: boolean;
+  jobsEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误（环境变量）:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const missing: string[] = [];
+  // Production runs PostgreSQL: PGlite has one connection and no fsync (see README).
+  if (isProduction && !e.DATABASE_URL) missing.push('DATABASE_URL');
+  if (missing.length > 0) {
+    throw new ConfigError(`生产环境缺少必需的配置: ${missing.join(', ')}（见 README 配置表）`);
+  }
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(e.DATA_DIR),
+    timeZone: e.APP_TIME_ZONE,
+    cityDivisionCode: e.CITY_DIVISION_CODE,
+    cityName: e.CITY_NAME,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist')),
+    trustProxy: e.TRUST_PROXY,
+    jobsEnabled: e.JOBS_ENABLED,
+  };
+}

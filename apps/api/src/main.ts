@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrateDatabase } from './platform/db/migrate.ts';
+import { acquireDataDirLock, DataDirLockedError } from './platform/runtime/data-dir-lock.ts';
+import { createLogger } from './platform/runtime/logger.ts';
+import { createServices } from './services.ts';
+
+// config → database → migrate → app → listen → jobs. Shutdown runs the same chain backwards.
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const embedded = !config.databaseUrl;
+  const lock = embedded ? acquireDataDirLock(config.dataDir) : undefined;
+  const pgliteDir = path.join(config.dataDir, 'pglite');
+
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: pgliteDir,
+    poolSize: config.databasePoolSize,
+  });
+  await migrateDatabase(database);
+  const services = createServices(config, database, logger);
+  const app = await buildApp(services);
+
+  const { lifecycle, jobs } = services;
+  lifecycle.onShutdown({ name: 'http', run: () => app.close() });
+  lifecycle.onShutdown({ name: 'jobs', run: () => jobs.stop() });
+  lifecycle.onShutdown({ name: 'database', run: () => database.close() });
+  lifecycle.onShutdown({ name: 'data-dir lock', run: async () => lock?.release() });
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 30 s: exiting');
+      process.exit(1);
+    }, 30_000);
+    force.unref();
+    void lifecycle.shutdown(logger).then(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  await app.listen({ port: config.port, host: config.host });
+  if (config.jobsEnabled) await jobs.start();
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const dbLine = embedded ? `PGlite 内嵌数据库（${pgliteDir}）` : 'PostgreSQL';
+  process.stdout.write(
+    [
+      '',
+      `珠城智慧司法平台 ${services.version} 已启动 · 数据库: ${dbLine}`,
+      `  工作台（工作人员）  ${base}/`,
+      `  群众门户（手机）    ${base}/portal/`,
+      `  接口文档            ${base}/api/docs`,
+      `  健康检查            ${base}/api/health`,
+      '按 Ctrl-C 停止。',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    process.stderr.write(`\n启动失败：${err.message}\n\n`);
+  } else {
+    process.stderr.write(`\n启动失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+// The one source of "now". Services receive a Clock from the composition root, so tests and demo data
+// can pin or move time. `today()` is the calendar day in the platform's time zone: an application filed
+// at 23:30 on 30 June in Beihai counts for the first half-year even though it is 15:30 UTC.
+
+export interface Clock {
+  readonly timeZone: string;
+  now(): Date;
+  /** Calendar day in the platform time zone, `YYYY-MM-DD`. */
+  today(): string;
+}
+
+export interface ControllableClock extends Clock {
+  set(at: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function calendarDay(at: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+export function systemClock(timeZone: string): Clock {
+  return {
+    timeZone,
+    now: () => new Date(),
+    today: () => calendarDay(new Date(), timeZone),
+  };
+}
+
+/** A clock that stands still until told otherwise; for tests and demo data. */
+export function fixedClock(at: Date | string, timeZone = 'Asia/Shanghai'): ControllableClock {
+  let current = new Date(at);
+  if (Number.isNaN(current.getTime())) throw new RangeError(`invalid clock time: ${String(at)}`);
+  return {
+    timeZone,
+    now: () => new Date(current),
+    today: () => calendarDay(current, timeZone),
+    set(next) {
+      current = new Date(next);
+    },
+    advance(ms) {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}
