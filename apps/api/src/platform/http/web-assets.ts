@@ -20,7 +20,7 @@ export async function registerWebAssets(app: FastifyInstance, distDir: string): 
   }
   await app.register(fastifyStatic, {
     root: distDir,
-    index: false,
+    index: ['index.html'],
     wildcard: true,
     cacheControl: false,
     setHeaders(reply, filePath) {
