@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
+import { recordStart } from './platform/settings/start-record.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/runtime/data-dir-lock.ts';
 import { createLogger } from './platform/runtime/logger.ts';
 import { createServices } from './services.ts';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   });
   await migrateDatabase(database);
   const services = createServices(config, database, logger);
+  const starts = await recordStart(database.db, services.clock, services.version);
+  logger.info({ ...starts }, 'start recorded');
   const app = await buildApp(services);
 
   const { lifecycle, jobs } = services;
