@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Under CI each run also writes a JSON report that .ci/run sums into one closing line.
+const report = `test-results/unit-${process.env.VITEST_REPORT ?? 'pglite'}.json`;
+
 // Unit and integration tests of every workspace. Browser journeys have their own config (e2e/).
 export default defineConfig({
   test: {
@@ -9,5 +12,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test' },
+    reporters: process.env.CI ? ['default', ['json', { outputFile: report }]] : ['default'],
   },
 });

@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '../test-results/e2e.json' }]]
+      : ['default'],
   },
 });

@@ -35,7 +35,8 @@ describe('dependency rules', () => {
         'apps/api/src/modules/legal-aid/index.ts': "export * from './legal-aid.service.ts';",
         'apps/api/src/modules/legal-aid/legal-aid.service.ts':
           "import { r } from './legal-aid.repo.ts'; import { m } from '../mediation/index.ts'; import { db } from '../../platform/db/database.ts';",
-        'apps/api/src/modules/legal-aid/legal-aid.rules.ts': "import { z } from 'zod'; import { p } from '@zhucheng/contracts';",
+        'apps/api/src/modules/legal-aid/legal-aid.rules.ts':
+          "import { z } from 'zod'; import { p } from '@zhucheng/contracts';",
         'packages/contracts/src/index.ts': "import { z } from 'zod'; export * from './a.ts';",
         'apps/web/src/features/legal-aid/index.ts': "import { Table } from '../../components/table.tsx';",
         'apps/web/src/app/features.ts': "import legalAid from '../features/legal-aid/index.ts';",
@@ -47,7 +48,8 @@ describe('dependency rules', () => {
     expect(
       check({
         'apps/api/src/platform/audit/audit.ts': "import { x } from '../../modules/legal-aid/index.ts';",
-        'apps/api/src/modules/mediation/mediation.service.ts': "import { repo } from '../legal-aid/legal-aid.repo.ts';",
+        'apps/api/src/modules/mediation/mediation.service.ts':
+          "import { repo } from '../legal-aid/legal-aid.repo.ts';",
         'apps/api/src/modules/legal-aid/legal-aid.rules.ts':
           "import fs from 'node:fs'; import { find } from './legal-aid.repo.ts';",
         'packages/contracts/src/index.ts': "import dayjs from 'dayjs';",

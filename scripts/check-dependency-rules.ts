@@ -34,7 +34,8 @@ function importsOf(file: string): string[] {
   return info.importedFiles.map((f) => f.fileName);
 }
 
-const ioPackages = /^(node:|pg$|pg-boss|drizzle-orm|@electric-sql\/|fastify|@fastify\/|fs$|path$|child_process$)/;
+const ioPackages =
+  /^(node:|pg$|pg-boss|drizzle-orm|@electric-sql\/|fastify|@fastify\/|fs$|path$|child_process$)/;
 
 export function checkDependencyRules(root: string): Violation[] {
   const violations: Violation[] = [];
@@ -50,18 +51,29 @@ export function checkDependencyRules(root: string): Violation[] {
       const target = spec.startsWith('.') ? rel(path.resolve(path.dirname(file), spec)) : spec;
       const targetModule = /^apps\/api\/src\/modules\/([^/]+)\/(.+)$/.exec(target);
       if (spec.includes('apps/web') || target.startsWith('apps/web/')) {
-        violations.push({ file: from, imported: spec, rule: 'the api shares code with the web only through @zhucheng/contracts' });
+        violations.push({
+          file: from,
+          imported: spec,
+          rule: 'the api shares code with the web only through @zhucheng/contracts',
+        });
       }
       if (inPlatform && targetModule) {
         violations.push({ file: from, imported: spec, rule: 'platform/ never imports a module' });
       }
       if (targetModule && targetModule[1] !== ownModule && targetModule[2] !== 'index.ts') {
-        violations.push({ file: from, imported: spec, rule: `module ${targetModule[1]} is used only through its index.ts` });
+        violations.push({
+          file: from,
+          imported: spec,
+          rule: `module ${targetModule[1]} is used only through its index.ts`,
+        });
       }
       if (from.endsWith('.rules.ts') && !from.endsWith('.test.ts')) {
         const impure =
-          ioPackages.test(spec) || /\.(repo|service|routes|schema)\.ts$/.test(target) || target.includes('/platform/db/');
-        if (impure) violations.push({ file: from, imported: spec, rule: '*.rules.ts imports nothing with I/O' });
+          ioPackages.test(spec) ||
+          /\.(repo|service|routes|schema)\.ts$/.test(target) ||
+          target.includes('/platform/db/');
+        if (impure)
+          violations.push({ file: from, imported: spec, rule: '*.rules.ts imports nothing with I/O' });
       }
     }
   }
@@ -82,13 +94,21 @@ export function checkDependencyRules(root: string): Violation[] {
       const target = spec.startsWith('.') ? rel(path.resolve(path.dirname(file), spec)) : spec;
       const targetFeature = /^apps\/web\/src\/features\/([^/]+)\//.exec(target)?.[1];
       if (spec.includes('apps/api') || target.startsWith('apps/api/')) {
-        violations.push({ file: from, imported: spec, rule: 'the web shares code with the api only through @zhucheng/contracts' });
+        violations.push({
+          file: from,
+          imported: spec,
+          rule: 'the web shares code with the api only through @zhucheng/contracts',
+        });
       }
       if (ownFeature && targetFeature && targetFeature !== ownFeature) {
         violations.push({ file: from, imported: spec, rule: 'web features do not import each other' });
       }
       if (isShared && (targetFeature || /^apps\/web\/src\/(app|portal)\//.test(target))) {
-        violations.push({ file: from, imported: spec, rule: 'components/ and lib/ import no feature and no shell' });
+        violations.push({
+          file: from,
+          imported: spec,
+          rule: 'components/ and lib/ import no feature and no shell',
+        });
       }
     }
   }

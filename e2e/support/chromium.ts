@@ -10,7 +10,8 @@ const installCommand = 'apt-get update && apt-get install -y chromium fonts-noto
  */
 export function ensureChromium(): void {
   if (fs.existsSync(chromiumPath)) return;
-  const canInstall = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
+  const canInstall =
+    process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
   if (canInstall) {
     process.stdout.write(`Chromium not found at ${chromiumPath}; installing: ${installCommand}\n`);
     const r = spawnSync('sh', ['-c', `${installCommand} >/tmp/zhucheng-chromium-install.log 2>&1`], {

@@ -47,7 +47,11 @@ describe('the platform API', () => {
 
   it('GET /api/platform/info names the platform and the city', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/platform/info' });
-    expect(res.json()).toMatchObject({ name: '珠城智慧司法平台', cityName: '北海市', cityDivisionCode: '450500' });
+    expect(res.json()).toMatchObject({
+      name: '珠城智慧司法平台',
+      cityName: '北海市',
+      cityDivisionCode: '450500',
+    });
   });
 
   it('serves OpenAPI 3 and the Swagger UI', async () => {
@@ -95,6 +99,10 @@ describe('the platform API', () => {
   it('every API route declares its permission', () => {
     expect(t.app.registeredRoutes.length).toBeGreaterThan(0);
     for (const route of t.app.registeredRoutes) expect(route.permission, route.url).toBeTruthy();
-    expect(t.app.registeredRoutes).toContainEqual({ method: 'GET', url: '/api/health', permission: 'public' });
+    expect(t.app.registeredRoutes).toContainEqual({
+      method: 'GET',
+      url: '/api/health',
+      permission: 'public',
+    });
   });
 });

@@ -43,7 +43,8 @@ describe('loadConfig', () => {
   });
 
   it('names each bad variable in Chinese', () => {
-    const bad = () => loadConfig({ CITY_DIVISION_CODE: '4505', APP_TIME_ZONE: 'Mars/Base', DATABASE_URL: 'mysql://x' });
+    const bad = () =>
+      loadConfig({ CITY_DIVISION_CODE: '4505', APP_TIME_ZONE: 'Mars/Base', DATABASE_URL: 'mysql://x' });
     expect(bad).toThrow(ConfigError);
     expect(bad).toThrow('CITY_DIVISION_CODE: CITY_DIVISION_CODE 必须是 6 位行政区划代码');
     expect(bad).toThrow('APP_TIME_ZONE: APP_TIME_ZONE 不是有效的 IANA 时区名');

@@ -3,9 +3,9 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
-import { recordStart } from './platform/settings/start-record.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/runtime/data-dir-lock.ts';
 import { createLogger } from './platform/runtime/logger.ts';
+import { recordStart } from './platform/settings/start-record.ts';
 import { createServices } from './services.ts';
 
 // config → database → migrate → app → listen → jobs. Shutdown runs the same chain backwards.
@@ -81,7 +81,9 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof DataDirLockedError) {
     process.stderr.write(`\n启动失败：${err.message}\n\n`);
   } else {
-    process.stderr.write(`\n启动失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`);
+    process.stderr.write(
+      `\n启动失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`,
+    );
   }
   process.exit(1);
 });

@@ -39,7 +39,9 @@ export function createServices(
   const jobs = new JobQueue(database, {
     timeZone: config.timeZone,
     logger: logger.child({ component: 'jobs' }),
-    ...(overrides.jobPollingIntervalSeconds ? { pollingIntervalSeconds: overrides.jobPollingIntervalSeconds } : {}),
+    ...(overrides.jobPollingIntervalSeconds
+      ? { pollingIntervalSeconds: overrides.jobPollingIntervalSeconds }
+      : {}),
   });
   jobs.define(heartbeatJob(database.db, clock));
 

@@ -108,4 +108,3 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   return Math.round((performance.now() - start) * 100) / 100;
 }
-

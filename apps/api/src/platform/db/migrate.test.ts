@@ -47,5 +47,4 @@ describe('migrations', () => {
     });
     expect(sawLock).toBe(true);
   });
-
 });

@@ -18,7 +18,10 @@ describe('error handler', () => {
     typed.setValidatorCompiler(validatorCompiler);
     typed.setSerializerCompiler(serializerCompiler);
     registerErrorHandler(typed);
-    await typed.register(rateLimit, { global: false, errorResponseBuilder: () => AppError.tooManyRequests() });
+    await typed.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: () => AppError.tooManyRequests(),
+    });
     typed.post(
       '/echo',
       {
@@ -39,7 +42,9 @@ describe('error handler', () => {
     typed.get('/crash', async () => {
       throw new Error(secret);
     });
-    typed.get('/limited', { config: { rateLimit: { max: 2, timeWindow: 60_000 } } }, async () => ({ ok: true }));
+    typed.get('/limited', { config: { rateLimit: { max: 2, timeWindow: 60_000 } } }, async () => ({
+      ok: true,
+    }));
     await typed.ready();
     app = typed;
   });
@@ -55,7 +60,9 @@ describe('error handler', () => {
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['age', 'contact.phone', 'name']);
-    expect(body.fields.find((f: { path: string }) => f.path === 'contact.phone').message).toBe('请填写 11 位手机号');
+    expect(body.fields.find((f: { path: string }) => f.path === 'contact.phone').message).toBe(
+      '请填写 11 位手机号',
+    );
     // zod's Chinese locale, not English.
     expect(body.fields.find((f: { path: string }) => f.path === 'name').message).toMatch(/[\u4e00-\u9fa5]/);
     expect(body.message).toMatch(/^提交的内容有误：/);
@@ -89,7 +96,10 @@ describe('error handler', () => {
       payload: '{"name": ',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'INVALID_JSON', message: '提交的内容不是有效的 JSON，请检查后重试' });
+    expect(res.json()).toMatchObject({
+      code: 'INVALID_JSON',
+      message: '提交的内容不是有效的 JSON，请检查后重试',
+    });
   });
 
   it('answers an AppError with its own status, code and message', async () => {

@@ -32,6 +32,8 @@ const statusMessages: Record<number, [string, string]> = {
   429: ['TOO_MANY_REQUESTS', '操作过于频繁，请稍后再试'],
 };
 
+const genericClientError: [string, string] = ['BAD_REQUEST', '请求无效，请检查后重试'];
+
 function validationFields(error: FastifyError): FieldError[] {
   if (!hasZodFastifySchemaValidationErrors(error)) {
     return (error.validation ?? []).map((v) => ({
@@ -70,7 +72,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
-      const [code, message] = frameworkMessages[error.code] ?? statusMessages[status] ?? statusMessages[400]!;
+      const [code, message] = frameworkMessages[error.code] ?? statusMessages[status] ?? genericClientError;
       request.log.info({ err: error }, 'client error');
       return reply.status(status).send({ code, message, requestId });
     }

@@ -15,7 +15,10 @@ describe('serving the web build', () => {
     fs.mkdirSync(path.join(dist, 'assets'));
     fs.mkdirSync(path.join(dist, 'portal'));
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>工作台</title>');
-    fs.writeFileSync(path.join(dist, 'portal/index.html'), `<!doctype html><title>门户</title><script>${bootScript}</script>`);
+    fs.writeFileSync(
+      path.join(dist, 'portal/index.html'),
+      `<!doctype html><title>门户</title><script>${bootScript}</script>`,
+    );
     fs.writeFileSync(path.join(dist, 'assets/app-3f9a1c.js'), 'console.log(1)');
     fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await createTestApp({ env: { WEB_DIST_DIR: dist } });

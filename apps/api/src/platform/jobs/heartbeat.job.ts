@@ -13,7 +13,12 @@ export function heartbeatJob(db: Database, clock: Clock): JobDefinition<{ source
     retryLimit: 0,
     async run(data, ctx) {
       const at = clock.now();
-      await writeSetting(db, HEARTBEAT_SETTING, { at: at.toISOString(), jobId: ctx.id, source: data.source ?? 'cron' }, at);
+      await writeSetting(
+        db,
+        HEARTBEAT_SETTING,
+        { at: at.toISOString(), jobId: ctx.id, source: data.source ?? 'cron' },
+        at,
+      );
     },
   };
 }

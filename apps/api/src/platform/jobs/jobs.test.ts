@@ -49,7 +49,10 @@ describe('JobQueue', () => {
   it('runs the heartbeat smoke job and records when it ran', async () => {
     const id = await queue.send('platform.heartbeat', { source: 'test' });
     expect(await waitForState(queue, 'platform.heartbeat', id, 'completed')).toBe('completed');
-    const beat = await readSetting<{ at: string; jobId: string; source: string }>(database.db, HEARTBEAT_SETTING);
+    const beat = await readSetting<{ at: string; jobId: string; source: string }>(
+      database.db,
+      HEARTBEAT_SETTING,
+    );
     expect(beat).toEqual({ at: '2026-11-27T08:00:00.000Z', jobId: id, source: 'test' });
   });
 

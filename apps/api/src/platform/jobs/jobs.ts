@@ -88,7 +88,10 @@ export class JobQueue {
               'job done',
             );
           } catch (err) {
-            this.#options.logger.warn({ err, job: def.name, jobId: job.id }, 'job failed; it will be retried');
+            this.#options.logger.warn(
+              { err, job: def.name, jobId: job.id },
+              'job failed; it will be retried',
+            );
             throw err;
           }
         }
