@@ -53,7 +53,13 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: '珠城智慧司法平台 API', version: services.version },
+      info: {
+        title: '珠城智慧司法平台 API',
+        version: services.version,
+        description:
+          '每个接口都声明所需权限。错误统一返回 `{code, message, requestId, fields?}`，' +
+          '其中 message 为可直接展示给用户的中文说明；校验错误在 fields 中逐项列出。',
+      },
       tags: [{ name: 'platform', description: '平台' }],
     },
     transform: jsonSchemaTransform,
