@@ -27,7 +27,11 @@ function portalFallback(): Plugin {
 // `entriesAware` splits a group by the set of entries using it: the portal, opened on cheap phones,
 // does not download the antd components only the console uses.
 const vendorGroups = [
-  { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+  {
+    name: 'vendor-react',
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+    priority: 30,
+  },
   {
     name: 'vendor-antd',
     test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/,

@@ -1,12 +1,11 @@
-import { Spin } from 'antd';
+import { Flex, Spin, Typography } from 'antd';
 
 /** Shown while a page's code or first data loads. */
-export function PageLoading({ tip = '正在加载…' }: { tip?: string }) {
+export function PageLoading({ label = '正在加载…' }: { label?: string }) {
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', padding: '64px 16px' }}>
-      <Spin size="large" description={tip}>
-        <div style={{ width: 160, height: 48 }} />
-      </Spin>
-    </div>
+    <Flex vertical align="center" gap={12} style={{ padding: '64px 16px' }} role="status">
+      <Spin size="large" />
+      <Typography.Text type="secondary">{label}</Typography.Text>
+    </Flex>
   );
 }

@@ -26,7 +26,13 @@ export class ApiRequestError extends Error {
   readonly requestId: string | undefined;
   readonly fields: FieldError[];
 
-  constructor(init: { message: string; status: number; code: string; requestId?: string; fields?: FieldError[] }) {
+  constructor(init: {
+    message: string;
+    status: number;
+    code: string;
+    requestId?: string;
+    fields?: FieldError[];
+  }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
@@ -73,7 +79,11 @@ async function toRequestError(response: Response): Promise<ApiRequestError> {
   });
 }
 
-export async function apiGet<T>(path: string, schema?: ResponseSchema<T>, options: ApiGetOptions = {}): Promise<T> {
+export async function apiGet<T>(
+  path: string,
+  schema?: ResponseSchema<T>,
+  options: ApiGetOptions = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -95,13 +105,21 @@ export async function apiGet<T>(path: string, schema?: ResponseSchema<T>, option
   try {
     data = await readJson(response);
   } catch {
-    throw new ApiRequestError({ status: response.status, code: 'INVALID_RESPONSE', message: INVALID_RESPONSE_MESSAGE });
+    throw new ApiRequestError({
+      status: response.status,
+      code: 'INVALID_RESPONSE',
+      message: INVALID_RESPONSE_MESSAGE,
+    });
   }
   if (!schema) return data as T;
   try {
     return schema.parse(data);
   } catch {
-    throw new ApiRequestError({ status: response.status, code: 'INVALID_RESPONSE', message: INVALID_RESPONSE_MESSAGE });
+    throw new ApiRequestError({
+      status: response.status,
+      code: 'INVALID_RESPONSE',
+      message: INVALID_RESPONSE_MESSAGE,
+    });
   }
 }
 

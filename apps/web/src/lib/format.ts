@@ -33,7 +33,11 @@ export function formatDuration(totalSeconds: number): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  const pieces = [days > 0 ? `${days}天` : '', hours > 0 ? `${hours}小时` : '', rest > 0 ? `${rest}分钟` : ''];
+  const pieces = [
+    days > 0 ? `${days}天` : '',
+    hours > 0 ? `${hours}小时` : '',
+    rest > 0 ? `${rest}分钟` : '',
+  ];
   return pieces.filter(Boolean).join(' ');
 }
 

@@ -63,7 +63,11 @@ export function portalTheme(seniorMode: boolean): ThemeConfig {
       colorTextTertiary: '#3a3a3a',
       colorBorder: '#8c8c8c',
       colorBorderSecondary: '#bfbfbf',
+      colorTextDisabled: '#5c5c5c',
       colorPrimary: '#0f4c92',
+    },
+    components: {
+      Switch: { trackHeight: 32, trackMinWidth: 64, handleSize: 28, innerMinMargin: 10, innerMaxMargin: 38 },
     },
   };
 }

@@ -10,7 +10,9 @@ export interface StatusLabel {
 }
 
 export function serviceStatusLabel(status: Health['status']): StatusLabel {
-  return status === 'ok' ? { text: '运行正常', color: 'success' } : { text: '部分功能异常', color: 'warning' };
+  return status === 'ok'
+    ? { text: '运行正常', color: 'success' }
+    : { text: '部分功能异常', color: 'warning' };
 }
 
 export function databaseStatusLabel(ok: boolean): StatusLabel {

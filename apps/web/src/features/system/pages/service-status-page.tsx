@@ -2,7 +2,12 @@ import { Button, Card, Flex, Result } from 'antd';
 import { KeyValueList } from '../../../components/key-value-list.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
-import { formatChineseDate, formatDateTimeInZone, formatDuration, formatTimeZone } from '../../../lib/format.ts';
+import {
+  formatChineseDate,
+  formatDateTimeInZone,
+  formatDuration,
+  formatTimeZone,
+} from '../../../lib/format.ts';
 import { useHealth } from '../api/use-health.ts';
 import { databaseKindLabel, databaseStatusLabel } from '../components/health-labels.ts';
 
