@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,6 +11,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zhCN } from 'zod/locales';
+import { registerAccessHook } from './platform/access/access-hook.ts';
+import { accessRoutes } from './platform/access/access.routes.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
@@ -45,6 +49,8 @@ export async function buildApp(services: Services): Promise<App> {
   registerErrorHandler(app);
 
   await registerSecurityHeaders(app, config.webDistDir);
+  await app.register(cookie);
+  registerAccessHook(app, services.auth);
   // Off by default; a route opts in with `config: { rateLimit: { max, timeWindow } }`.
   await app.register(rateLimit, {
     global: false,
@@ -60,7 +66,13 @@ export async function buildApp(services: Services): Promise<App> {
           '每个接口都声明所需权限。错误统一返回 `{code, message, requestId, fields?}`，' +
           '其中 message 为可直接展示给用户的中文说明；校验错误在 fields 中逐项列出。',
       },
-      tags: [{ name: 'platform', description: '平台' }],
+      tags: [
+        { name: 'platform', description: '平台' },
+        { name: 'auth', description: '登录与会话' },
+        { name: 'access', description: '账号、角色与安全策略' },
+        { name: 'org', description: '组织机构' },
+        { name: 'audit', description: '审计日志' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
@@ -70,6 +82,8 @@ export async function buildApp(services: Services): Promise<App> {
   );
 
   await app.register(healthRoutes(services));
+  await app.register(authRoutes({ auth: services.auth, db: services.database.db }));
+  await app.register(accessRoutes(services));
 
   await registerWebAssets(app, config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

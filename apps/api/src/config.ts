@@ -32,6 +32,8 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   JOBS_ENABLED: z
     .enum(['true', 'false'])
     .default('true')
@@ -57,6 +59,10 @@ export interface Config {
   webDistDir: string;
   trustProxy: boolean;
   jobsEnabled: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** The whole environment, for parts that read their own variables (keys, bootstrap passwords). */
+  variables: Record<string, string | undefined>;
 }
 
 export class ConfigError extends Error {
@@ -105,5 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist')),
     trustProxy: e.TRUST_PROXY,
     jobsEnabled: e.JOBS_ENABLED,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    variables: present,
   };
 }

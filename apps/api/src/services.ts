@@ -1,10 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
+import type { AuditWriter, SmsSender } from './platform/access/ports.ts';
+import { RolesService } from './platform/access/roles.service.ts';
+import { UsersService } from './platform/access/users.service.ts';
+import { auditSealJob } from './platform/audit/audit.jobs.ts';
+import { recordAudit } from './platform/audit/audit-log.ts';
+import { AuthService, defaultAuthPolicy } from './platform/auth/auth.service.ts';
+import { SessionsService } from './platform/auth/sessions.service.ts';
 import { type Clock, systemClock } from './platform/clock/clock.ts';
+import { createFieldCipher, type FieldCipher } from './platform/crypto/field-cipher.ts';
+import { type Keyring, loadKeyring } from './platform/crypto/keyring.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
 import { JobQueue } from './platform/jobs/jobs.ts';
+import { expandSubtrees } from './platform/org/org.repo.ts';
+import { OrgService } from './platform/org/org.service.ts';
 import { Lifecycle } from './platform/runtime/lifecycle.ts';
 import type { Logger } from './platform/runtime/logger.ts';
 
@@ -18,12 +29,23 @@ export interface Services {
   database: DatabaseHandle;
   jobs: JobQueue;
   lifecycle: Lifecycle;
+  keyring: Keyring;
+  cipher: FieldCipher;
+  audit: AuditWriter;
+  org: OrgService;
+  auth: AuthService;
+  users: UsersService;
+  roles: RolesService;
+  sessions: SessionsService;
 }
 
 export interface ServiceOverrides {
   clock?: Clock;
   jobPollingIntervalSeconds?: number;
+  sendSms?: SmsSender;
 }
+
+export const platformName = '珠城智慧司法平台';
 
 export const platformVersion: string = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8'),
@@ -35,15 +57,47 @@ export function createServices(
   logger: Logger,
   overrides: ServiceOverrides = {},
 ): Services {
+  const db = database.db;
   const clock = overrides.clock ?? systemClock(config.timeZone);
   const jobs = new JobQueue(database, {
     timeZone: config.timeZone,
     logger: logger.child({ component: 'jobs' }),
-    ...(overrides.jobPollingIntervalSeconds
-      ? { pollingIntervalSeconds: overrides.jobPollingIntervalSeconds }
-      : {}),
+    ...(overrides.jobPollingIntervalSeconds ? { pollingIntervalSeconds: overrides.jobPollingIntervalSeconds } : {}),
   });
-  jobs.define(heartbeatJob(database.db, clock));
+  jobs.define(heartbeatJob(db, clock));
+  jobs.define(auditSealJob(db, clock));
 
-  return { config, clock, logger, version: platformVersion, database, jobs, lifecycle: new Lifecycle() };
+  const keyring = loadKeyring({ dataDir: config.dataDir, env: config.variables, isProduction: config.isProduction });
+  const cipher = createFieldCipher(keyring);
+  const audit: AuditWriter = async (executor, ctx, entry) => {
+    await recordAudit(executor, ctx, entry, clock);
+  };
+  const sendSms: SmsSender =
+    overrides.sendSms ??
+    (async () => {
+      throw new Error('SMS sending is not wired');
+    });
+  const policy = {
+    ...defaultAuthPolicy,
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionMaxHours,
+  };
+
+  return {
+    config,
+    clock,
+    logger,
+    version: platformVersion,
+    database,
+    jobs,
+    lifecycle: new Lifecycle(),
+    keyring,
+    cipher,
+    audit,
+    org: new OrgService({ db, clock, audit }),
+    auth: new AuthService({ db, clock, policy, cipher, audit, expandSubtrees, sendSms, platformName }),
+    users: new UsersService({ db, clock, cipher, audit, expandSubtrees }),
+    roles: new RolesService({ db, clock, audit }),
+    sessions: new SessionsService({ db, clock, policy, audit }),
+  };
 }

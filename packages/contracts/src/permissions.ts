@@ -1,8 +1,36 @@
 // Permission codes are `<module>:<action>`, with the glossary's camelCase module name.
-// Every API route and every console menu entry names one of these (or `public`).
+// Every API route and every console menu entry names one of these, `public` or `authenticated`.
 export const permissions = {
   system: {
     viewStatus: 'system:viewStatus',
+  },
+  org: {
+    read: 'org:read',
+    manage: 'org:manage',
+  },
+  user: {
+    read: 'user:read',
+    create: 'user:create',
+    update: 'user:update',
+    resetPassword: 'user:resetPassword',
+    revealPhone: 'user:revealPhone',
+  },
+  role: {
+    read: 'role:read',
+    manage: 'role:manage',
+    assign: 'role:assign',
+  },
+  session: {
+    read: 'session:read',
+    revoke: 'session:revoke',
+  },
+  policy: {
+    manage: 'policy:manage',
+  },
+  audit: {
+    read: 'audit:read',
+    export: 'audit:export',
+    verify: 'audit:verify',
   },
 } as const;
 
@@ -12,8 +40,14 @@ export type PermissionCode = Leaves<typeof permissions>;
 
 /** Routes open to anyone (health probes, the portal's public pages). */
 export const PUBLIC = 'public' as const;
-export type RoutePermission = PermissionCode | typeof PUBLIC;
+/** Routes for any signed-in account, staff or citizen (who am I, log out, change my password). */
+export const AUTHENTICATED = 'authenticated' as const;
+export type RoutePermission = PermissionCode | typeof PUBLIC | typeof AUTHENTICATED;
 
 export const allPermissionCodes: PermissionCode[] = Object.values(permissions).flatMap(
   (group) => Object.values(group) as PermissionCode[],
 );
+
+export function isPermissionCode(value: string): value is PermissionCode {
+  return (allPermissionCodes as string[]).includes(value);
+}

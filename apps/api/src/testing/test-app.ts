@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type App, buildApp } from '../app.ts';
+import { bootstrapPlatform } from '../bootstrap.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
@@ -6,10 +10,18 @@ import { createLogger } from '../platform/runtime/logger.ts';
 import { createServices, type Services } from '../services.ts';
 import { createTestDatabase } from './test-database.ts';
 
+/** The administrators' passwords in every test app (they meet the policy, so no forced change). */
+export const testPasswords = {
+  admin: 'Beihai#2026sys',
+  secadmin: 'Zhucheng#2026sec',
+  auditor: 'Haicheng#2026aud',
+} as const;
+
 export interface TestApp {
   app: App;
   services: Services;
   database: DatabaseHandle;
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -19,10 +31,18 @@ export interface TestAppOptions {
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/zhucheng-test-unused', ...env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhucheng-test-'));
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: testPasswords.admin,
+    SECADMIN_PASSWORD: testPasswords.secadmin,
+    AUDITOR_PASSWORD: testPasswords.auditor,
+    ...env,
+  });
 }
 
-/** The whole app on a fresh database, for `app.inject` route tests. */
+/** The whole app on a fresh, bootstrapped database (Beihai's tree, the three administrators), for `app.inject`. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = await createTestDatabase();
@@ -30,16 +50,19 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.clock ? { clock: options.clock } : {}),
     jobPollingIntervalSeconds: 0.5,
   });
+  await bootstrapPlatform(services);
   const app = await buildApp(services);
   await app.ready();
   return {
     app,
     services,
     database,
+    config,
     async close() {
       await app.close();
       await services.jobs.stop();
       await database.close();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
