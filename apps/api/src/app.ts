@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { zhCN } from 'zod/locales';
 import { registerAccessHook } from './platform/access/access-hook.ts';
 import { accessRoutes } from './platform/access/access.routes.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -21,6 +22,7 @@ import { newRequestId } from './platform/http/request-id.ts';
 import { enforceRoutePermissions, type RegisteredRoute } from './platform/http/route-permission.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerWebAssets, sendSpaShell } from './platform/http/web-assets.ts';
+import { orgRoutes } from './platform/org/org.routes.ts';
 import type { Services } from './services.ts';
 
 // Validation messages in Chinese, for every schema in the process.
@@ -82,8 +84,14 @@ export async function buildApp(services: Services): Promise<App> {
   );
 
   await app.register(healthRoutes(services));
-  await app.register(authRoutes({ auth: services.auth, db: services.database.db }));
+  await app.register(
+    authRoutes({ auth: services.auth, db: services.database.db, loginRatePerMinute: config.loginRatePerMinute }),
+  );
   await app.register(accessRoutes(services));
+  await app.register(orgRoutes(services));
+  await app.register(
+    auditRoutes({ database: services.database, clock: services.clock, auditSigningKey: services.auditSigningKey }),
+  );
 
   await registerWebAssets(app, config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

@@ -34,6 +34,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   JOBS_ENABLED: z
     .enum(['true', 'false'])
     .default('true')
@@ -61,6 +62,8 @@ export interface Config {
   jobsEnabled: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Sign-in attempts per client IP per minute, on top of the per-account lockout. */
+  loginRatePerMinute: number;
   /** The whole environment, for parts that read their own variables (keys, bootstrap passwords). */
   variables: Record<string, string | undefined>;
 }
@@ -113,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsEnabled: e.JOBS_ENABLED,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     variables: present,
   };
 }

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
+import { bootstrapPlatform } from './bootstrap.ts';
+import { BootstrapError } from './platform/access/bootstrap.ts';
+import { KeyringError } from './platform/crypto/keyring.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   const services = createServices(config, database, logger);
   const starts = await recordStart(database.db, services.clock, services.version);
   logger.info({ ...starts }, 'start recorded');
+  const newAccounts = await bootstrapPlatform(services);
   const app = await buildApp(services);
 
   const { lifecycle, jobs } = services;
@@ -75,10 +79,18 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  if (newAccounts.length > 0) {
+    const lines = newAccounts.map(
+      (a) => `  ${a.username.padEnd(9)} ${a.generated ? `${a.password}（首次登录后须修改）` : '（使用环境变量中的密码）'}`,
+    );
+    process.stdout.write(
+      ['已创建三员管理账号（系统管理员、安全管理员、安全审计员）。生成的密码只显示这一次，请妥善保管：', ...lines, ''].join('\n'),
+    );
+  }
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof BootstrapError || err instanceof KeyringError) {
     process.stderr.write(`\n启动失败：${err.message}\n\n`);
   } else {
     process.stderr.write(

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
@@ -37,6 +38,8 @@ export interface Services {
   users: UsersService;
   roles: RolesService;
   sessions: SessionsService;
+  /** Signs audit retention checkpoints; derived from the blind-index key, which never rotates. */
+  auditSigningKey: Buffer;
 }
 
 export interface ServiceOverrides {
@@ -99,5 +102,6 @@ export function createServices(
     users: new UsersService({ db, clock, cipher, audit, expandSubtrees }),
     roles: new RolesService({ db, clock, audit }),
     sessions: new SessionsService({ db, clock, policy, audit }),
+    auditSigningKey: crypto.createHmac('sm3', keyring.indexKey).update('zhucheng/audit-checkpoint').digest(),
   };
 }
