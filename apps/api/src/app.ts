@@ -5,14 +5,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zhCN } from 'zod/locales';
-import { registerAccessHook } from './platform/access/access-hook.ts';
 import { accessRoutes } from './platform/access/access.routes.ts';
+import { registerAccessHook } from './platform/access/access-hook.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { AppError } from './platform/http/app-error.ts';
@@ -22,6 +23,7 @@ import { newRequestId } from './platform/http/request-id.ts';
 import { enforceRoutePermissions, type RegisteredRoute } from './platform/http/route-permission.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerWebAssets, sendSpaShell } from './platform/http/web-assets.ts';
+import { outboxTestRoutes } from './platform/notifications/outbox.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import type { Services } from './services.ts';
 
@@ -77,6 +79,8 @@ export async function buildApp(services: Services): Promise<App> {
       ],
     },
     transform: jsonSchemaTransform,
+    // Recursive schemas (the organisation tree) are emitted once under components and referenced.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
@@ -85,12 +89,24 @@ export async function buildApp(services: Services): Promise<App> {
 
   await app.register(healthRoutes(services));
   await app.register(
-    authRoutes({ auth: services.auth, db: services.database.db, loginRatePerMinute: config.loginRatePerMinute }),
+    authRoutes({
+      auth: services.auth,
+      db: services.database.db,
+      loginRatePerMinute: config.loginRatePerMinute,
+    }),
   );
   await app.register(accessRoutes(services));
   await app.register(orgRoutes(services));
+  // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(
-    auditRoutes({ database: services.database, clock: services.clock, auditSigningKey: services.auditSigningKey }),
+    outboxTestRoutes({ enabled: !config.isProduction, db: services.database.db, outbox: services.outbox }),
+  );
+  await app.register(
+    auditRoutes({
+      database: services.database,
+      clock: services.clock,
+      auditSigningKey: services.auditSigningKey,
+    }),
   );
 
   await registerWebAssets(app, config.webDistDir);

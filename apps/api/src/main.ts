@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrapPlatform } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { BootstrapError } from './platform/access/bootstrap.ts';
 import { KeyringError } from './platform/crypto/keyring.ts';
-import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/runtime/data-dir-lock.ts';
@@ -81,16 +81,26 @@ async function main(): Promise<void> {
   );
   if (newAccounts.length > 0) {
     const lines = newAccounts.map(
-      (a) => `  ${a.username.padEnd(9)} ${a.generated ? `${a.password}（首次登录后须修改）` : '（使用环境变量中的密码）'}`,
+      (a) =>
+        `  ${a.username.padEnd(9)} ${a.generated ? `${a.password}（首次登录后须修改）` : '（使用环境变量中的密码）'}`,
     );
     process.stdout.write(
-      ['已创建三员管理账号（系统管理员、安全管理员、安全审计员）。生成的密码只显示这一次，请妥善保管：', ...lines, ''].join('\n'),
+      [
+        '已创建三员管理账号（系统管理员、安全管理员、安全审计员）。生成的密码只显示这一次，请妥善保管：',
+        ...lines,
+        '',
+      ].join('\n'),
     );
   }
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof BootstrapError || err instanceof KeyringError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    err instanceof BootstrapError ||
+    err instanceof KeyringError
+  ) {
     process.stderr.write(`\n启动失败：${err.message}\n\n`);
   } else {
     process.stderr.write(

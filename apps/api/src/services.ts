@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import type { AuditWriter, SmsSender } from './platform/access/ports.ts';
+import type { AuditWriter } from './platform/access/ports.ts';
 import { RolesService } from './platform/access/roles.service.ts';
 import { UsersService } from './platform/access/users.service.ts';
 import { auditSealJob } from './platform/audit/audit.jobs.ts';
@@ -15,6 +15,9 @@ import { type Keyring, loadKeyring } from './platform/crypto/keyring.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
 import { JobQueue } from './platform/jobs/jobs.ts';
+import { notificationsSendJob, triggerNotificationSend } from './platform/notifications/notifications.job.ts';
+import { createNotificationOutbox, type NotificationOutbox } from './platform/notifications/outbox.ts';
+import { createSmsTransport, smsSettingsFromEnv } from './platform/notifications/sms-transport.ts';
 import { expandSubtrees } from './platform/org/org.repo.ts';
 import { OrgService } from './platform/org/org.service.ts';
 import { Lifecycle } from './platform/runtime/lifecycle.ts';
@@ -34,6 +37,7 @@ export interface Services {
   cipher: FieldCipher;
   audit: AuditWriter;
   org: OrgService;
+  outbox: NotificationOutbox;
   auth: AuthService;
   users: UsersService;
   roles: RolesService;
@@ -45,7 +49,6 @@ export interface Services {
 export interface ServiceOverrides {
   clock?: Clock;
   jobPollingIntervalSeconds?: number;
-  sendSms?: SmsSender;
 }
 
 export const platformName = '珠城智慧司法平台';
@@ -65,21 +68,31 @@ export function createServices(
   const jobs = new JobQueue(database, {
     timeZone: config.timeZone,
     logger: logger.child({ component: 'jobs' }),
-    ...(overrides.jobPollingIntervalSeconds ? { pollingIntervalSeconds: overrides.jobPollingIntervalSeconds } : {}),
+    ...(overrides.jobPollingIntervalSeconds
+      ? { pollingIntervalSeconds: overrides.jobPollingIntervalSeconds }
+      : {}),
   });
   jobs.define(heartbeatJob(db, clock));
   jobs.define(auditSealJob(db, clock));
 
-  const keyring = loadKeyring({ dataDir: config.dataDir, env: config.variables, isProduction: config.isProduction });
+  const keyring = loadKeyring({
+    dataDir: config.dataDir,
+    env: config.variables,
+    isProduction: config.isProduction,
+  });
   const cipher = createFieldCipher(keyring);
   const audit: AuditWriter = async (executor, ctx, entry) => {
     await recordAudit(executor, ctx, entry, clock);
   };
-  const sendSms: SmsSender =
-    overrides.sendSms ??
-    (async () => {
-      throw new Error('SMS sending is not wired');
-    });
+  const outbox = createNotificationOutbox({ clock, protect: cipher.encrypt, reveal: cipher.decrypt });
+  const smsTransport = createSmsTransport(
+    smsSettingsFromEnv(config.variables, {
+      isProduction: config.isProduction,
+      defaultSignName: `${config.cityName}司法局`,
+    }),
+    logger.child({ component: 'sms' }),
+  );
+  jobs.define(notificationsSendJob(outbox, db, { sms: smsTransport }));
   const policy = {
     ...defaultAuthPolicy,
     idleMinutes: config.sessionIdleMinutes,
@@ -98,7 +111,18 @@ export function createServices(
     cipher,
     audit,
     org: new OrgService({ db, clock, audit }),
-    auth: new AuthService({ db, clock, policy, cipher, audit, expandSubtrees, sendSms, platformName }),
+    outbox,
+    auth: new AuthService({
+      db,
+      clock,
+      policy,
+      cipher,
+      audit,
+      expandSubtrees,
+      sendSms: outbox.sendSms,
+      afterSms: () => triggerNotificationSend(jobs),
+      platformName,
+    }),
     users: new UsersService({ db, clock, cipher, audit, expandSubtrees }),
     roles: new RolesService({ db, clock, audit }),
     sessions: new SessionsService({ db, clock, policy, audit }),

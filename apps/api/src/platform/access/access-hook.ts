@@ -15,7 +15,13 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
@@ -56,7 +62,11 @@ export function registerAccessHook(app: FastifyInstance, auth: AuthService): voi
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 403, '请先修改初始密码，再使用其他功能');
     }
     if (session.mustSetUpTotp) {
-      throw new AppError('TOTP_SETUP_REQUIRED', 403, '安全策略要求管理员启用双因素认证，请先在“个人中心”完成设置');
+      throw new AppError(
+        'TOTP_SETUP_REQUIRED',
+        403,
+        '安全策略要求管理员启用双因素认证，请先在“个人中心”完成设置',
+      );
     }
     if (!session.principal.permissions.has(permission)) throw AppError.forbidden();
   });

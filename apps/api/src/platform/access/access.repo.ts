@@ -42,11 +42,17 @@ export async function listUsers(db: Executor, scope: SQL | undefined, f: UserFil
 }
 
 export async function findUser(db: Executor, scope: SQL | undefined, id: string) {
-  const [row] = await db.select().from(staffUser).where(and(scope, eq(staffUser.id, id)));
+  const [row] = await db
+    .select()
+    .from(staffUser)
+    .where(and(scope, eq(staffUser.id, id)));
   return row;
 }
 
-export async function roleCodesByUser(db: Executor, userIds: string[]): Promise<Map<string, { code: string; name: string }[]>> {
+export async function roleCodesByUser(
+  db: Executor,
+  userIds: string[],
+): Promise<Map<string, { code: string; name: string }[]>> {
   const out = new Map<string, { code: string; name: string }[]>();
   if (userIds.length === 0) return out;
   const rows = await db

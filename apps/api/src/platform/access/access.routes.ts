@@ -43,7 +43,10 @@ export function accessRoutes(deps: {
 
     app.get(
       '/api/access/users/:id',
-      { config: { permission: 'user:read' }, schema: { tags, params: idParams, response: { 200: userViewSchema } } },
+      {
+        config: { permission: 'user:read' },
+        schema: { tags, params: idParams, response: { 200: userViewSchema } },
+      },
       async (request) => users.get(request.ctx, request.params.id),
     );
 
@@ -65,7 +68,13 @@ export function accessRoutes(deps: {
       '/api/access/users/:id',
       {
         config: { permission: 'user:update' },
-        schema: { tags, summary: '修改账号、停用或启用', params: idParams, body: updateUserSchema, response: { 200: userViewSchema } },
+        schema: {
+          tags,
+          summary: '修改账号、停用或启用',
+          params: idParams,
+          body: updateUserSchema,
+          response: { 200: userViewSchema },
+        },
       },
       async (request) => users.update(request.ctx, request.params.id, request.body),
     );
@@ -88,7 +97,12 @@ export function accessRoutes(deps: {
       '/api/access/users/:id/reveal-phone',
       {
         config: { permission: 'user:revealPhone' },
-        schema: { tags, summary: '查看完整手机号（记入审计日志）', params: idParams, response: { 200: z.object({ phone: z.string().nullable() }) } },
+        schema: {
+          tags,
+          summary: '查看完整手机号（记入审计日志）',
+          params: idParams,
+          response: { 200: z.object({ phone: z.string().nullable() }) },
+        },
       },
       async (request) => users.revealPhone(request.ctx, request.params.id),
     );
@@ -115,10 +129,15 @@ export function accessRoutes(deps: {
         schema: {
           tags,
           summary: '角色列表与权限目录',
-          response: { 200: z.object({ items: z.array(roleViewSchema), permissionCatalogue: z.array(z.string()) }) },
+          response: {
+            200: z.object({ items: z.array(roleViewSchema), permissionCatalogue: z.array(z.string()) }),
+          },
         },
       },
-      async (request) => ({ items: await roles.list(request.ctx), permissionCatalogue: roles.permissionCatalogue() }),
+      async (request) => ({
+        items: await roles.list(request.ctx),
+        permissionCatalogue: roles.permissionCatalogue(),
+      }),
     );
 
     app.post(
@@ -134,14 +153,23 @@ export function accessRoutes(deps: {
       '/api/access/roles/:id',
       {
         config: { permission: 'role:manage' },
-        schema: { tags, summary: '修改角色', params: roleIdParams, body: updateRoleSchema, response: { 200: roleViewSchema } },
+        schema: {
+          tags,
+          summary: '修改角色',
+          params: roleIdParams,
+          body: updateRoleSchema,
+          response: { 200: roleViewSchema },
+        },
       },
       async (request) => roles.update(request.ctx, request.params.id, request.body),
     );
 
     app.delete(
       '/api/access/roles/:id',
-      { config: { permission: 'role:manage' }, schema: { tags, summary: '删除未使用的自定义角色', params: roleIdParams } },
+      {
+        config: { permission: 'role:manage' },
+        schema: { tags, summary: '删除未使用的自定义角色', params: roleIdParams },
+      },
       async (request, reply) => {
         await roles.remove(request.ctx, request.params.id);
         return reply.status(204).send();
@@ -152,7 +180,11 @@ export function accessRoutes(deps: {
       '/api/access/sessions',
       {
         config: { permission: 'session:read' },
-        schema: { tags, summary: '在线会话', response: { 200: z.object({ items: z.array(activeSessionSchema) }) } },
+        schema: {
+          tags,
+          summary: '在线会话',
+          response: { 200: z.object({ items: z.array(activeSessionSchema) }) },
+        },
       },
       async (request) => ({ items: await sessions.listActive(request.ctx) }),
     );
@@ -161,7 +193,11 @@ export function accessRoutes(deps: {
       '/api/access/sessions/:id',
       {
         config: { permission: 'session:revoke' },
-        schema: { tags, summary: '强制下线', params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, '会话编号格式不正确') }) },
+        schema: {
+          tags,
+          summary: '强制下线',
+          params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, '会话编号格式不正确') }),
+        },
       },
       async (request, reply) => {
         await sessions.revoke(request.ctx, request.params.id);
@@ -171,7 +207,10 @@ export function accessRoutes(deps: {
 
     app.get(
       '/api/access/policy',
-      { config: { permission: 'policy:manage' }, schema: { tags, summary: '安全策略', response: { 200: securityPolicySchema } } },
+      {
+        config: { permission: 'policy:manage' },
+        schema: { tags, summary: '安全策略', response: { 200: securityPolicySchema } },
+      },
       async () => sessions.getPolicy(),
     );
 
@@ -179,7 +218,12 @@ export function accessRoutes(deps: {
       '/api/access/policy',
       {
         config: { permission: 'policy:manage' },
-        schema: { tags, summary: '修改安全策略', body: securityPolicySchema, response: { 200: securityPolicySchema } },
+        schema: {
+          tags,
+          summary: '修改安全策略',
+          body: securityPolicySchema,
+          response: { 200: securityPolicySchema },
+        },
       },
       async (request) => sessions.setPolicy(request.ctx, request.body),
     );

@@ -29,7 +29,9 @@ export const staffUser = pgTable(
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     passwordChangedAt: at('password_changed_at'),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: at('locked_until'),
     totpSecretEnc: text('totp_secret_enc'),
@@ -54,7 +56,9 @@ export const role = pgTable('role', {
   permissions: jsonb('permissions').$type<string[]>().notNull(),
   customUnitIds: jsonb('custom_unit_ids').$type<number[]>().notNull().default([]),
   /** Who may hold it: staff roles, or the implicit role of citizens. */
-  accountKind: text('account_kind', { enum: ['staff', 'citizen'] }).notNull().default('staff'),
+  accountKind: text('account_kind', { enum: ['staff', 'citizen'] })
+    .notNull()
+    .default('staff'),
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
   version: integer('version').notNull().default(1),

@@ -17,7 +17,11 @@ describe('accounts, roles and data scopes', () => {
 
   /** admin creates the account, secadmin gives it roles, the user logs in and sets a password. */
   const createStaff = async (username: string, unit: number, roleCodes: string[]) => {
-    const created = await admin.request('POST', '/api/access/users', { username, displayName: `测试${username}`, unitId: unit });
+    const created = await admin.request('POST', '/api/access/users', {
+      username,
+      displayName: `测试${username}`,
+      unitId: unit,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const { user, initialPassword } = created.json();
     if (roleCodes.length) {
@@ -26,7 +30,10 @@ describe('accounts, roles and data scopes', () => {
     }
     const first = await signIn(t.app, username, initialPassword);
     const newPassword = `Beihai#${username}X9`.replace(username, 'u');
-    const changed = await first.request('POST', '/api/auth/password', { currentPassword: initialPassword, newPassword });
+    const changed = await first.request('POST', '/api/auth/password', {
+      currentPassword: initialPassword,
+      newPassword,
+    });
     expect(changed.statusCode, changed.body).toBe(204);
     return { id: user.id as string, client: await signIn(t.app, username, newPassword) };
   };
@@ -56,16 +63,26 @@ describe('accounts, roles and data scopes', () => {
     const { user, initialPassword } = created.json();
     expect(user.phoneMasked).toBe('138****1234');
     await secadmin.request('PUT', `/api/access/users/${user.id}/roles`, { roleCodes: ['countyStaff'] });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk01', password: initialPassword } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'clerk01', password: initialPassword },
+    });
     expect(login.json().mustChangePassword).toBe(true);
     const clerk = await signIn(t.app, 'clerk01', initialPassword);
     const blocked = await clerk.request('GET', '/api/org/units');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await clerk.request('POST', '/api/auth/password', { currentPassword: initialPassword, newPassword: 'clerk01abc' });
+    const weak = await clerk.request('POST', '/api/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: 'clerk01abc',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().fields[0]).toMatchObject({ path: 'newPassword' });
-    const ok = await clerk.request('POST', '/api/auth/password', { currentPassword: initialPassword, newPassword: 'Haicheng#2026' });
+    const ok = await clerk.request('POST', '/api/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: 'Haicheng#2026',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await clerk.request('GET', '/api/org/units')).statusCode).toBe(200);
   });
@@ -73,10 +90,19 @@ describe('accounts, roles and data scopes', () => {
   it('keeps the three administrator duties apart', async () => {
     const auditor = await signIn(t.app, 'auditor', testPasswords.auditor);
     // The system administrator makes accounts but cannot give roles or read the audit log.
-    expect((await admin.request('PUT', '/api/access/users/00000000-0000-4000-8000-000000000000/roles', { roleCodes: [] })).statusCode).toBe(403);
+    expect(
+      (
+        await admin.request('PUT', '/api/access/users/00000000-0000-4000-8000-000000000000/roles', {
+          roleCodes: [],
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await admin.request('GET', '/api/audit/entries')).statusCode).toBe(403);
     // The security administrator gives roles but cannot make accounts or read the audit log.
-    expect((await secadmin.request('POST', '/api/access/users', { username: 'x1', displayName: 'x', unitId: 1 })).statusCode).toBe(403);
+    expect(
+      (await secadmin.request('POST', '/api/access/users', { username: 'x1', displayName: 'x', unitId: 1 }))
+        .statusCode,
+    ).toBe(403);
     expect((await secadmin.request('GET', '/api/audit/entries')).statusCode).toBe(403);
     // The auditor reads the audit log and nothing else.
     expect((await auditor.request('GET', '/api/audit/entries')).statusCode).toBe(200);
@@ -85,14 +111,22 @@ describe('accounts, roles and data scopes', () => {
 
     // Nobody holds two duties, and the system administrator cannot reset the others' passwords.
     const someone = await createStaff('dual01', units.haicheng, []);
-    const dual = await secadmin.request('PUT', `/api/access/users/${someone.id}/roles`, { roleCodes: ['auditor', 'sysAdmin'] });
+    const dual = await secadmin.request('PUT', `/api/access/users/${someone.id}/roles`, {
+      roleCodes: ['auditor', 'sysAdmin'],
+    });
     expect(dual.statusCode).toBe(400);
     const auditorId = (await auditor.request('GET', '/api/auth/me')).json().user.id;
     const reset = await admin.request('POST', `/api/access/users/${auditorId}/reset-password`);
     expect(reset.statusCode).toBe(403);
     // Nobody changes their own roles.
     const secId = (await secadmin.request('GET', '/api/auth/me')).json().user.id;
-    expect((await secadmin.request('PUT', `/api/access/users/${secId}/roles`, { roleCodes: ['secAdmin', 'leader'] })).statusCode).toBe(403);
+    expect(
+      (
+        await secadmin.request('PUT', `/api/access/users/${secId}/roles`, {
+          roleCodes: ['secAdmin', 'leader'],
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('a county clerk sees only their county, and other counties answer 404 on reads and writes', async () => {
@@ -117,7 +151,10 @@ describe('accounts, roles and data scopes', () => {
     const read = await county.client.request('GET', `/api/access/users/${outside.id}`);
     expect(read.statusCode).toBe(404);
     expect(read.json().message).toBe('账号不存在或您无权查看');
-    const write = await county.client.request('PATCH', `/api/access/users/${outside.id}`, { version: 1, displayName: '改名' });
+    const write = await county.client.request('PATCH', `/api/access/users/${outside.id}`, {
+      version: 1,
+      displayName: '改名',
+    });
     expect(write.statusCode).toBe(404);
     const after = await secadmin.request('GET', `/api/access/users/${outside.id}`);
     expect(after.json().displayName).toBe('测试yinhai01');
@@ -139,7 +176,9 @@ describe('accounts, roles and data scopes', () => {
     });
     expect(a.statusCode).toBe(201);
     const both = await createStaff('union01', units.haicheng, ['countyAccountAdmin', 'yinhaiReader']);
-    const names = (await both.client.request('GET', '/api/access/users?pageSize=100')).json().items.map((u: { username: string }) => u.username);
+    const names = (await both.client.request('GET', '/api/access/users?pageSize=100'))
+      .json()
+      .items.map((u: { username: string }) => u.username);
     expect(names).toEqual(expect.arrayContaining(['office01', 'yinhai01']));
     expect(names).not.toContain('admin');
   });
@@ -176,9 +215,13 @@ describe('accounts, roles and data scopes', () => {
     expect(morePermissions.statusCode).toBe(403);
     // Giving a city-wide built-in role to a user of their own county is widening too.
     const target = await createStaff('target01', units.haichengOffice, []);
-    const grant = await delegate.client.request('PUT', `/api/access/users/${target.id}/roles`, { roleCodes: ['cityStaff'] });
+    const grant = await delegate.client.request('PUT', `/api/access/users/${target.id}/roles`, {
+      roleCodes: ['cityStaff'],
+    });
     expect(grant.statusCode).toBe(403);
-    const fine = await delegate.client.request('PUT', `/api/access/users/${target.id}/roles`, { roleCodes: ['officeStaff'] });
+    const fine = await delegate.client.request('PUT', `/api/access/users/${target.id}/roles`, {
+      roleCodes: ['officeStaff'],
+    });
     expect(fine.statusCode).toBe(200);
   });
 
@@ -204,11 +247,19 @@ describe('accounts, roles and data scopes', () => {
 
   it('a stale version is refused and changes nothing', async () => {
     const target = (await admin.request('GET', '/api/access/users?keyword=office01')).json().items[0];
-    const first = await admin.request('PATCH', `/api/access/users/${target.id}`, { version: target.version, displayName: '第一次修改' });
+    const first = await admin.request('PATCH', `/api/access/users/${target.id}`, {
+      version: target.version,
+      displayName: '第一次修改',
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await admin.request('PATCH', `/api/access/users/${target.id}`, { version: target.version, displayName: '第二次修改' });
+    const stale = await admin.request('PATCH', `/api/access/users/${target.id}`, {
+      version: target.version,
+      displayName: '第二次修改',
+    });
     expect(stale.statusCode).toBe(409);
-    expect((await admin.request('GET', `/api/access/users/${target.id}`)).json().displayName).toBe('第一次修改');
+    expect((await admin.request('GET', `/api/access/users/${target.id}`)).json().displayName).toBe(
+      '第一次修改',
+    );
   });
 
   it('forced logout ends the other session', async () => {

@@ -1,10 +1,10 @@
 import { count, eq } from 'drizzle-orm';
+import { generatePassword, hashPassword, passwordProblem } from '../auth/password.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Database } from '../db/database.ts';
-import { generatePassword, hashPassword, passwordProblem } from '../auth/password.ts';
-import { systemContext } from './principal.ts';
 import { role, staffUser, staffUserRole } from './access.schema.ts';
 import type { AuditWriter } from './ports.ts';
+import { systemContext } from './principal.ts';
 import { syncBuiltinRoles } from './roles.service.ts';
 
 export interface BootstrapAccount {

@@ -38,7 +38,16 @@ export const builtinRoles: RoleDefinition[] = [
     description: '管理角色、角色分配、会话与安全策略，不能建账号，不能查看审计日志',
     duty: 'security',
     dataScope: 'all',
-    permissions: [p.org.read, p.user.read, p.role.read, p.role.manage, p.role.assign, p.session.read, p.session.revoke, p.policy.manage],
+    permissions: [
+      p.org.read,
+      p.user.read,
+      p.role.read,
+      p.role.manage,
+      p.role.assign,
+      p.session.read,
+      p.session.revoke,
+      p.policy.manage,
+    ],
     accountKind: 'staff',
   },
   {

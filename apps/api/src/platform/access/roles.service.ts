@@ -108,12 +108,18 @@ export class RolesService {
 
   #check(p: Principal, input: RoleInput): void {
     const unknown = input.permissions.filter((c) => !isPermissionCode(c));
-    if (unknown.length) throw AppError.badRequest(`未知的权限：${unknown.join('、')}`, [{ path: 'permissions', message: '包含未知的权限' }]);
-    if (input.dataScope === 'all' && !p.scope.all) throw AppError.forbidden('不能创建比自己数据权限更大的角色（全部数据）');
+    if (unknown.length)
+      throw AppError.badRequest(`未知的权限：${unknown.join('、')}`, [
+        { path: 'permissions', message: '包含未知的权限' },
+      ]);
+    if (input.dataScope === 'all' && !p.scope.all)
+      throw AppError.forbidden('不能创建比自己数据权限更大的角色（全部数据）');
     if (input.dataScope === 'custom') {
       const ids = input.customUnitIds ?? [];
-      if (ids.length === 0) throw AppError.badRequest('请选择指定机构', [{ path: 'customUnitIds', message: '请选择指定机构' }]);
-      if (!p.scope.all && ids.some((id) => !p.scope.unitIds.has(id))) throw AppError.forbidden('指定的机构超出了您的数据权限范围');
+      if (ids.length === 0)
+        throw AppError.badRequest('请选择指定机构', [{ path: 'customUnitIds', message: '请选择指定机构' }]);
+      if (!p.scope.all && ids.some((id) => !p.scope.unitIds.has(id)))
+        throw AppError.forbidden('指定的机构超出了您的数据权限范围');
     }
     if (p.duty !== 'security' && input.permissions.some((c) => !p.permissions.has(c as never))) {
       throw AppError.forbidden('不能授予自己没有的权限');
@@ -130,7 +136,10 @@ export class RolesService {
     const now = this.#clock.now();
     const created = await this.#db.transaction(async (tx) => {
       const [clash] = await tx.select({ id: role.id }).from(role).where(eq(role.code, input.code));
-      if (clash) throw new AppError('ROLE_CODE_TAKEN', 409, `角色编码 ${input.code} 已存在`, [{ path: 'code', message: '编码已存在' }]);
+      if (clash)
+        throw new AppError('ROLE_CODE_TAKEN', 409, `角色编码 ${input.code} 已存在`, [
+          { path: 'code', message: '编码已存在' },
+        ]);
       const [row] = await tx
         .insert(role)
         .values({
@@ -145,13 +154,22 @@ export class RolesService {
         })
         .returning();
       if (!row) throw new Error('role not created');
-      await this.#audit(tx, ctx, { action: 'role.create', entityType: 'role', entityId: String(row.id), after: row });
+      await this.#audit(tx, ctx, {
+        action: 'role.create',
+        entityType: 'role',
+        entityId: String(row.id),
+        after: row,
+      });
       return row;
     });
     return this.#view(created, 0);
   }
 
-  async update(ctx: RequestContext, id: number, input: Omit<RoleInput, 'code'> & { version: number }): Promise<RoleView> {
+  async update(
+    ctx: RequestContext,
+    id: number,
+    input: Omit<RoleInput, 'code'> & { version: number },
+  ): Promise<RoleView> {
     const p = staff(ctx);
     this.#check(p, { ...input, code: 'unchanged' });
     const updated = await this.#db.transaction(async (tx) => {
@@ -172,7 +190,13 @@ export class RolesService {
         .where(and(eq(role.id, id), eq(role.version, input.version)))
         .returning();
       if (!after) throw AppError.conflict('该角色已被他人修改，请刷新后重试');
-      await this.#audit(tx, ctx, { action: 'role.update', entityType: 'role', entityId: String(id), before, after });
+      await this.#audit(tx, ctx, {
+        action: 'role.update',
+        entityType: 'role',
+        entityId: String(id),
+        before,
+        after,
+      });
       return after;
     });
     const [n] = await this.#db.select({ n: count() }).from(staffUserRole).where(eq(staffUserRole.roleId, id));

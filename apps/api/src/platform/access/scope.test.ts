@@ -16,7 +16,14 @@ async function expand(ids: number[]): Promise<Set<number>> {
 
 describe('resolveScope', () => {
   it('all wins over everything', async () => {
-    const s = await resolveScope([{ dataScope: 'unit', customUnitIds: [] }, { dataScope: 'all', customUnitIds: [] }], 2, expand);
+    const s = await resolveScope(
+      [
+        { dataScope: 'unit', customUnitIds: [] },
+        { dataScope: 'all', customUnitIds: [] },
+      ],
+      2,
+      expand,
+    );
     expect(s.all).toBe(true);
   });
 

@@ -1,15 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { authSession } from '../auth/auth.schema.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
 import type { Clock } from '../clock/clock.ts';
 import { maskPhone } from '../crypto/personal-data.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
-import { authSession } from '../auth/auth.schema.ts';
-import { generatePassword, hashPassword } from '../auth/password.ts';
-import { role, staffUser, staffUserRole } from './access.schema.ts';
 import { findUser, listUsers, roleCodesByUser, type UserFilters, userScope } from './access.repo.ts';
-import { rolesOfUser } from './principal-loader.ts';
+import { role, staffUser, staffUserRole } from './access.schema.ts';
 import type { AuditWriter, FieldCipher, SubtreeExpander } from './ports.ts';
 import type { Principal, RequestContext } from './principal.ts';
+import { rolesOfUser } from './principal-loader.ts';
 import { resolveScope, scopeWithin, unitInScope } from './scope.ts';
 
 export interface UsersDeps {
@@ -79,7 +79,10 @@ export class UsersService {
     };
     const status = r.rows[0]?.status;
     if (!status || !unitInScope(p.scope, unitId)) throw AppError.notFound('所属机构');
-    if (status !== 'active') throw AppError.badRequest('所属机构已停用，不能在其下建立账号', [{ path: 'unitId', message: '机构已停用' }]);
+    if (status !== 'active')
+      throw AppError.badRequest('所属机构已停用，不能在其下建立账号', [
+        { path: 'unitId', message: '机构已停用' },
+      ]);
   }
 
   async #load(db: Executor, p: Principal, id: string): Promise<UserRow> {
@@ -101,7 +104,10 @@ export class UsersService {
   async list(ctx: RequestContext, filters: UserFilters) {
     const p = staff(ctx);
     const { total, rows } = await listUsers(this.#d.db, userScope(p.scope, p.id), filters);
-    const roles = await roleCodesByUser(this.#d.db, rows.map((r) => r.id));
+    const roles = await roleCodesByUser(
+      this.#d.db,
+      rows.map((r) => r.id),
+    );
     return { total, items: rows.map((r) => this.#view(r, roles.get(r.id) ?? [])) };
   }
 
@@ -128,7 +134,10 @@ export class UsersService {
     const now = clock.now();
     const user = await db.transaction(async (tx) => {
       await this.#unitUsable(tx, p, input.unitId);
-      const [clash] = await tx.select({ id: staffUser.id }).from(staffUser).where(eq(staffUser.username, username));
+      const [clash] = await tx
+        .select({ id: staffUser.id })
+        .from(staffUser)
+        .where(eq(staffUser.username, username));
       if (clash) {
         const message = `用户名 ${username} 已被使用，请换一个`;
         throw new AppError('USERNAME_TAKEN', 409, message, [{ path: 'username', message }]);
@@ -148,7 +157,12 @@ export class UsersService {
         })
         .returning();
       if (!created) throw new Error('user not created');
-      await audit(tx, ctx, { action: 'user.create', entityType: 'staffUser', entityId: created.id, after: auditView(created) });
+      await audit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'staffUser',
+        entityId: created.id,
+        after: auditView(created),
+      });
       return created;
     });
     return { user: this.#view(user, []), initialPassword };
@@ -170,7 +184,8 @@ export class UsersService {
     const updated = await db.transaction(async (tx) => {
       const before = await this.#loadForChange(tx, p, id);
       if (input.status === 'disabled' && before.id === p.id) throw AppError.badRequest('不能停用自己的账号');
-      if (input.unitId !== undefined && input.unitId !== before.unitId) await this.#unitUsable(tx, p, input.unitId);
+      if (input.unitId !== undefined && input.unitId !== before.unitId)
+        await this.#unitUsable(tx, p, input.unitId);
       const phone =
         input.phone === undefined
           ? {}
@@ -215,7 +230,14 @@ export class UsersService {
       const now = clock.now();
       await tx
         .update(staffUser)
-        .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: now, version: sql`${staffUser.version} + 1` })
+        .set({
+          passwordHash,
+          mustChangePassword: true,
+          failedLogins: 0,
+          lockedUntil: null,
+          updatedAt: now,
+          version: sql`${staffUser.version} + 1`,
+        })
         .where(eq(staffUser.id, u.id));
       await revokeSessions(tx, u.id, now, 'passwordReset');
       await audit(tx, ctx, { action: 'user.resetPassword', entityType: 'staffUser', entityId: u.id });
@@ -252,11 +274,17 @@ export class UsersService {
       const u = await this.#load(tx, p, id);
       const roles = codes.length ? await tx.select().from(role).where(inArray(role.code, codes)) : [];
       const missing = codes.filter((c) => !roles.some((r) => r.code === c));
-      if (missing.length) throw AppError.badRequest(`角色不存在：${missing.join('、')}`, [{ path: 'roleCodes', message: '角色不存在' }]);
-      if (roles.some((r) => r.accountKind !== 'staff')) throw AppError.badRequest('该角色只用于群众账号，不能分配给工作人员');
+      if (missing.length)
+        throw AppError.badRequest(`角色不存在：${missing.join('、')}`, [
+          { path: 'roleCodes', message: '角色不存在' },
+        ]);
+      if (roles.some((r) => r.accountKind !== 'staff'))
+        throw AppError.badRequest('该角色只用于群众账号，不能分配给工作人员');
       const duties = new Set(roles.map((r) => r.duty).filter(Boolean));
       if (duties.size > 1 || (duties.size === 1 && roles.length > 1)) {
-        throw AppError.badRequest('系统管理员、安全管理员、安全审计员三种角色必须由不同账号担任，且不能与其他角色兼任');
+        throw AppError.badRequest(
+          '系统管理员、安全管理员、安全审计员三种角色必须由不同账号担任，且不能与其他角色兼任',
+        );
       }
       if (p.duty !== 'security') {
         const extra = roles.flatMap((r) => r.permissions).filter((code) => !p.permissions.has(code as never));
@@ -266,9 +294,19 @@ export class UsersService {
       if (!scopeWithin(p.scope, granted)) throw AppError.forbidden('不能授予超出自己数据权限范围的角色');
       const before = (await rolesOfUser(tx, u.id)).map((r) => r.code);
       await tx.delete(staffUserRole).where(eq(staffUserRole.userId, u.id));
-      if (roles.length) await tx.insert(staffUserRole).values(roles.map((r) => ({ userId: u.id, roleId: r.id })));
-      await tx.update(staffUser).set({ version: sql`${staffUser.version} + 1` }).where(eq(staffUser.id, u.id));
-      await audit(tx, ctx, { action: 'role.assign', entityType: 'staffUser', entityId: u.id, before: { roles: before }, after: { roles: codes } });
+      if (roles.length)
+        await tx.insert(staffUserRole).values(roles.map((r) => ({ userId: u.id, roleId: r.id })));
+      await tx
+        .update(staffUser)
+        .set({ version: sql`${staffUser.version} + 1` })
+        .where(eq(staffUser.id, u.id));
+      await audit(tx, ctx, {
+        action: 'role.assign',
+        entityType: 'staffUser',
+        entityId: u.id,
+        before: { roles: before },
+        after: { roles: codes },
+      });
       return u.id;
     });
     return this.get(ctx, result);
@@ -279,5 +317,11 @@ export async function revokeSessions(db: Executor, userId: string, at: Date, rea
   await db
     .update(authSession)
     .set({ revokedAt: at, revokedReason: reason })
-    .where(and(eq(authSession.accountKind, 'staff'), eq(authSession.accountId, userId), sql`${authSession.revokedAt} is null`));
+    .where(
+      and(
+        eq(authSession.accountKind, 'staff'),
+        eq(authSession.accountId, userId),
+        sql`${authSession.revokedAt} is null`,
+      ),
+    );
 }

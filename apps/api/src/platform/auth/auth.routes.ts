@@ -12,7 +12,11 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { type AuthService, describeSessionUser, type LoginResult } from './auth.service.ts';
 
-export function authRoutes(deps: { auth: AuthService; db: Database; loginRatePerMinute: number }): FastifyPluginAsyncZod {
+export function authRoutes(deps: {
+  auth: AuthService;
+  db: Database;
+  loginRatePerMinute: number;
+}): FastifyPluginAsyncZod {
   const { auth, db } = deps;
   // Per client IP, on top of the per-account lockout: slows password spraying across many accounts.
   const loginRateLimit = { max: deps.loginRatePerMinute, timeWindow: '1 minute' };

@@ -11,7 +11,9 @@ export const citizenAccount = pgTable('citizen_account', {
   realName: text('real_name'),
   idNumberEnc: text('id_number_enc'),
   idNumberIndex: text('id_number_index'),
-  status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+  status: text('status', { enum: ['active', 'disabled'] })
+    .notNull()
+    .default('active'),
   createdAt: at('created_at').notNull(),
   lastLoginAt: at('last_login_at'),
 });

@@ -1,16 +1,16 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { staffUser } from '../access/access.schema.ts';
-import { loadCitizenPrincipal, loadStaffPrincipal, rolesOfUser } from '../access/principal-loader.ts';
 import type { AuditWriter, FieldCipher, SmsSender, SubtreeExpander } from '../access/ports.ts';
 import type { Principal, RequestContext } from '../access/principal.ts';
+import { loadCitizenPrincipal, loadStaffPrincipal, rolesOfUser } from '../access/principal-loader.ts';
 import type { Clock } from '../clock/clock.ts';
 import { maskPhone } from '../crypto/personal-data.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { authSession, citizenAccount, otpChallenge } from './auth.schema.ts';
-import { readSecurityPolicy } from './security-policy.ts';
 import { hashPassword, passwordProblem, unusablePasswordHash, verifyPassword } from './password.ts';
+import { readSecurityPolicy } from './security-policy.ts';
 import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts';
 
 export interface AuthPolicy {
@@ -42,6 +42,8 @@ export interface AuthDeps {
   audit: AuditWriter;
   expandSubtrees: SubtreeExpander;
   sendSms: SmsSender;
+  /** Asks for the outbox to be sent now, after the code's transaction committed. */
+  afterSms: () => Promise<void>;
   platformName: string;
 }
 
@@ -114,7 +116,11 @@ export class AuthService {
     const [user] = await db.select().from(staffUser).where(eq(staffUser.username, username));
     if (!user) {
       await verifyPassword(input.password, unusablePasswordHash);
-      await audit(db, ctx, { action: 'auth.loginFailed', outcome: 'failure', detail: { username, reason: 'unknownUser' } });
+      await audit(db, ctx, {
+        action: 'auth.loginFailed',
+        outcome: 'failure',
+        detail: { username, reason: 'unknownUser' },
+      });
       throw invalidCredentials();
     }
     if (user.lockedUntil && user.lockedUntil > now) {
@@ -126,7 +132,11 @@ export class AuthService {
         outcome: 'failure',
         detail: { username, reason: 'locked' },
       });
-      throw new AppError('ACCOUNT_LOCKED', 401, `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系系统管理员`);
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        401,
+        `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系系统管理员`,
+      );
     }
     const passwordOk = await verifyPassword(input.password, user.passwordHash);
     if (passwordOk && user.totpEnabled && !input.totpCode) {
@@ -134,7 +144,8 @@ export class AuthService {
     }
     const totpOk =
       !user.totpEnabled ||
-      (user.totpSecretEnc !== null && verifyTotp(this.#d.cipher.decrypt(user.totpSecretEnc), input.totpCode ?? '', now));
+      (user.totpSecretEnc !== null &&
+        verifyTotp(this.#d.cipher.decrypt(user.totpSecretEnc), input.totpCode ?? '', now));
     if (!passwordOk || !totpOk) {
       const failures = user.failedLogins + 1;
       const lock = failures >= policy.lockoutThreshold;
@@ -192,12 +203,16 @@ export class AuthService {
       const loaded = await loadStaffPrincipal(tx, this.#d.expandSubtrees, user.id, session.id);
       if (!loaded) throw invalidCredentials();
       const principal = loaded.principal;
-      await audit(tx, { ...ctx, principal }, {
-        action: 'auth.login',
-        entityType: 'staffUser',
-        entityId: user.id,
-        detail: { username },
-      });
+      await audit(
+        tx,
+        { ...ctx, principal },
+        {
+          action: 'auth.login',
+          entityType: 'staffUser',
+          entityId: user.id,
+          detail: { username },
+        },
+      );
       const mustSetUpTotp =
         principal.duty !== null && !user.totpEnabled && (await readSecurityPolicy(tx)).totpRequiredForAdmins;
       return { ...session, principal, mustChangePassword: user.mustChangePassword, mustSetUpTotp };
@@ -209,7 +224,10 @@ export class AuthService {
     if (!token) return { state: 'none' };
     const { db, clock, policy } = this.#d;
     const now = clock.now();
-    const [session] = await db.select().from(authSession).where(eq(authSession.id, sha256(token)));
+    const [session] = await db
+      .select()
+      .from(authSession)
+      .where(eq(authSession.id, sha256(token)));
     if (!session || session.revokedAt) return { state: session ? 'expired' : 'none' };
     const idleLimit = new Date(now.getTime() - policy.idleMinutes * 60_000);
     if (session.expiresAt <= now || session.lastSeenAt <= idleLimit) {
@@ -227,7 +245,9 @@ export class AuthService {
       const loaded = await loadStaffPrincipal(db, this.#d.expandSubtrees, session.accountId, session.id);
       if (!loaded) return { state: 'expired' };
       const mustSetUpTotp =
-        loaded.principal.duty !== null && !loaded.totpEnabled && (await readSecurityPolicy(db)).totpRequiredForAdmins;
+        loaded.principal.duty !== null &&
+        !loaded.totpEnabled &&
+        (await readSecurityPolicy(db)).totpRequiredForAdmins;
       return {
         state: 'valid',
         principal: loaded.principal,
@@ -240,10 +260,20 @@ export class AuthService {
     if (!citizen || citizen.status !== 'active') return { state: 'expired' };
     const principal = await loadCitizenPrincipal(
       db,
-      { id: citizen.id, maskedPhone: maskPhone(this.#d.cipher.decrypt(citizen.phoneEnc)), realName: citizen.realName },
+      {
+        id: citizen.id,
+        maskedPhone: maskPhone(this.#d.cipher.decrypt(citizen.phoneEnc)),
+        realName: citizen.realName,
+      },
       session.id,
     );
-    return { state: 'valid', principal, csrfToken: session.csrfToken, mustChangePassword: false, mustSetUpTotp: false };
+    return {
+      state: 'valid',
+      principal,
+      csrfToken: session.csrfToken,
+      mustChangePassword: false,
+      mustSetUpTotp: false,
+    };
   }
 
   async logout(ctx: RequestContext): Promise<void> {
@@ -254,20 +284,30 @@ export class AuthService {
         .update(authSession)
         .set({ revokedAt: this.#d.clock.now(), revokedReason: 'logout' })
         .where(eq(authSession.id, principal.sessionId));
-      await this.#d.audit(tx, ctx, { action: 'auth.logout', entityType: `${principal.kind}Account`, entityId: principal.id });
+      await this.#d.audit(tx, ctx, {
+        action: 'auth.logout',
+        entityType: `${principal.kind}Account`,
+        entityId: principal.id,
+      });
     });
   }
 
-  async changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  async changePassword(
+    ctx: RequestContext,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void> {
     const principal = requireStaff(ctx);
     const { db, clock, audit } = this.#d;
     const [user] = await db.select().from(staffUser).where(eq(staffUser.id, principal.id));
     if (!user) throw AppError.unauthenticated();
     if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      throw new AppError('WRONG_PASSWORD', 400, '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+      throw new AppError('WRONG_PASSWORD', 400, '当前密码不正确', [
+        { path: 'currentPassword', message: '当前密码不正确' },
+      ]);
     }
     const problem = passwordProblem(input.newPassword, user.username);
-    if (problem) throw new AppError('WEAK_PASSWORD', 400, problem, [{ path: 'newPassword', message: problem }]);
+    if (problem)
+      throw new AppError('WEAK_PASSWORD', 400, problem, [{ path: 'newPassword', message: problem }]);
     if (await verifyPassword(input.newPassword, user.passwordHash)) {
       const message = '新密码不能与当前密码相同';
       throw new AppError('WEAK_PASSWORD', 400, message, [{ path: 'newPassword', message }]);
@@ -277,7 +317,13 @@ export class AuthService {
     await db.transaction(async (tx) => {
       await tx
         .update(staffUser)
-        .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now, version: sql`${staffUser.version} + 1` })
+        .set({
+          passwordHash,
+          mustChangePassword: false,
+          passwordChangedAt: now,
+          updatedAt: now,
+          version: sql`${staffUser.version} + 1`,
+        })
         .where(eq(staffUser.id, user.id));
       // Other sessions of this account end: whoever knew the old password is out.
       await tx
@@ -329,7 +375,10 @@ export class AuthService {
       throw new AppError('WRONG_PASSWORD', 400, '密码不正确', [{ path: 'password', message: '密码不正确' }]);
     }
     await db.transaction(async (tx) => {
-      await tx.update(staffUser).set({ totpEnabled: false, totpSecretEnc: null }).where(eq(staffUser.id, user.id));
+      await tx
+        .update(staffUser)
+        .set({ totpEnabled: false, totpSecretEnc: null })
+        .where(eq(staffUser.id, user.id));
       await audit(tx, ctx, { action: 'auth.totpDisabled', entityType: 'staffUser', entityId: user.id });
     });
   }
@@ -365,6 +414,7 @@ export class AuthService {
       );
       await audit(tx, ctx, { action: 'auth.otpRequested', detail: { phone: maskPhone(phone) } });
     });
+    await this.#d.afterSms();
     return { resendAfterSeconds: policy.otpResendSeconds };
   }
 
@@ -375,7 +425,13 @@ export class AuthService {
     const [challenge] = await db
       .select()
       .from(otpChallenge)
-      .where(and(eq(otpChallenge.phoneIndex, phoneIndex), isNull(otpChallenge.consumedAt), gt(otpChallenge.expiresAt, now)))
+      .where(
+        and(
+          eq(otpChallenge.phoneIndex, phoneIndex),
+          isNull(otpChallenge.consumedAt),
+          gt(otpChallenge.expiresAt, now),
+        ),
+      )
       .orderBy(desc(otpChallenge.createdAt))
       .limit(1);
     if (!challenge) throw new AppError('OTP_EXPIRED', 401, '验证码已过期或未获取，请重新获取验证码');
@@ -397,7 +453,11 @@ export class AuthService {
         });
       });
       const left = policy.otpMaxAttempts - challenge.attempts - 1;
-      throw new AppError('OTP_INVALID', 401, left > 0 ? `验证码不正确，还可尝试 ${left} 次` : '验证码输错次数过多，请重新获取验证码');
+      throw new AppError(
+        'OTP_INVALID',
+        401,
+        left > 0 ? `验证码不正确，还可尝试 ${left} 次` : '验证码输错次数过多，请重新获取验证码',
+      );
     }
     return db.transaction(async (tx) => {
       await tx.update(otpChallenge).set({ consumedAt: now }).where(eq(otpChallenge.id, challenge.id));
@@ -409,7 +469,8 @@ export class AuthService {
           .returning();
       }
       if (!citizen) throw new Error('citizen account not created');
-      if (citizen.status !== 'active') throw new AppError('ACCOUNT_DISABLED', 401, '账号已停用，请拨打 12348 咨询');
+      if (citizen.status !== 'active')
+        throw new AppError('ACCOUNT_DISABLED', 401, '账号已停用，请拨打 12348 咨询');
       await tx.update(citizenAccount).set({ lastLoginAt: now }).where(eq(citizenAccount.id, citizen.id));
       const session = await this.#issueSession(tx, ctx, 'citizen', citizen.id);
       const principal = await loadCitizenPrincipal(
@@ -417,7 +478,11 @@ export class AuthService {
         { id: citizen.id, maskedPhone: maskPhone(input.phone), realName: citizen.realName },
         session.id,
       );
-      await audit(tx, { ...ctx, principal }, { action: 'auth.login', entityType: 'citizenAccount', entityId: citizen.id });
+      await audit(
+        tx,
+        { ...ctx, principal },
+        { action: 'auth.login', entityType: 'citizenAccount', entityId: citizen.id },
+      );
       return { ...session, principal, mustChangePassword: false, mustSetUpTotp: false };
     });
   }
@@ -452,9 +517,9 @@ export async function describeSessionUser(db: Executor, principal: Principal) {
   const unit =
     principal.unitId === null
       ? undefined
-      : (await db.execute(sql`select name from org_unit where id = ${principal.unitId}`)) as unknown as {
+      : ((await db.execute(sql`select name from org_unit where id = ${principal.unitId}`)) as unknown as {
           rows: { name: string }[];
-        };
+        });
   return {
     id: principal.id,
     kind: principal.kind,

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { staffUser } from '../access/access.schema.ts';
 import { userScope } from '../access/access.repo.ts';
+import { staffUser } from '../access/access.schema.ts';
 import type { AuditWriter } from '../access/ports.ts';
 import type { RequestContext } from '../access/principal.ts';
 import type { Clock } from '../clock/clock.ts';
@@ -79,7 +79,12 @@ export class SessionsService {
         .from(authSession)
         .innerJoin(staffUser, eq(staffUser.id, authSession.accountId))
         .where(
-          and(eq(authSession.id, sessionId), eq(authSession.accountKind, 'staff'), isNull(authSession.revokedAt), userScope(p.scope, p.id)),
+          and(
+            eq(authSession.id, sessionId),
+            eq(authSession.accountKind, 'staff'),
+            isNull(authSession.revokedAt),
+            userScope(p.scope, p.id),
+          ),
         );
       if (!row) throw AppError.notFound('会话');
       await tx

@@ -26,19 +26,19 @@ const probeTable = `create table backup_probe (
 async function writeProbe(database: DatabaseHandle, dataDir: string): Promise<void> {
   const cipher = createFieldCipher(loadKeyring({ dataDir, env: {}, isProduction: false }));
   await database.executeSql(probeTable);
-  await database.executeSql('insert into backup_probe (name, id_number_enc, id_number_bidx) values ($1, $2, $3)', [
-    '张三',
-    cipher.encrypt(idNumber),
-    cipher.blindIndex(idNumber, 'idNumber'),
-  ]);
+  await database.executeSql(
+    'insert into backup_probe (name, id_number_enc, id_number_bidx) values ($1, $2, $3)',
+    ['张三', cipher.encrypt(idNumber), cipher.blindIndex(idNumber, 'idNumber')],
+  );
 }
 
 /** Reads the probe row back by blind index and decrypts it with the data dir's own key file. */
 async function readProbe(database: DatabaseHandle, dataDir: string): Promise<string> {
   const cipher = createFieldCipher(loadKeyring({ dataDir, env: {}, isProduction: false }));
-  const found = await database.executeSql('select id_number_enc from backup_probe where id_number_bidx = $1', [
-    cipher.blindIndex(idNumber.toLowerCase(), 'idNumber'),
-  ]);
+  const found = await database.executeSql(
+    'select id_number_enc from backup_probe where id_number_bidx = $1',
+    [cipher.blindIndex(idNumber.toLowerCase(), 'idNumber')],
+  );
   expect(found.rows).toHaveLength(1);
   return cipher.decrypt(String(found.rows[0]?.id_number_enc));
 }
@@ -153,7 +153,13 @@ describe('backup and restore (PGlite)', () => {
     );
     expect(fs.readdirSync(target)).toEqual(['uploads']);
 
-    const result = await restoreBackup({ archive, dataDir: target, env: {}, isProduction: false, force: true });
+    const result = await restoreBackup({
+      archive,
+      dataDir: target,
+      env: {},
+      isProduction: false,
+      force: true,
+    });
     expect(result.movedAside).toMatch(/before-restore-/);
     expect(fs.readFileSync(path.join(result.movedAside as string, 'uploads', 'old.txt'), 'utf8')).toBe('old');
     expectUploads(target, uploads);
@@ -165,7 +171,13 @@ describe('backup and restore (PGlite)', () => {
     try {
       fs.writeFileSync(path.join(source, 'platform.lock'), `${other.pid}\n`);
       const out = path.join(root, 'backups', 'while-running.tar.gz');
-      const attempt = createBackup({ dataDir: source, env: {}, isProduction: false, out, platformVersion: 'x' });
+      const attempt = createBackup({
+        dataDir: source,
+        env: {},
+        isProduction: false,
+        out,
+        platformVersion: 'x',
+      });
       await expect(attempt).rejects.toThrow(BackupError);
       await expect(
         createBackup({ dataDir: source, env: {}, isProduction: false, out, platformVersion: 'x' }),
@@ -185,13 +197,13 @@ describe('backup and restore (PGlite)', () => {
     const bytes = fs.readFileSync(archive);
     fs.writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const target = freshDir();
-    await expect(restoreBackup({ archive: damaged, dataDir: target, env: {}, isProduction: false })).rejects.toThrow(
-      /备份文件已损坏或不完整/,
-    );
+    await expect(
+      restoreBackup({ archive: damaged, dataDir: target, env: {}, isProduction: false }),
+    ).rejects.toThrow(/备份文件已损坏或不完整/);
     expect(fs.readdirSync(target)).toEqual([]);
 
     fs.writeFileSync(damaged, 'not a backup');
-    await expect(readBackupManifest(damaged)).rejects.toThrow(BackupError);
+    await expect(readBackupManifest(damaged)).rejects.toThrow('文件不是完整有效的 .tar.gz');
   });
 
   it('warns when the keys the data was encrypted with are not there', async () => {
@@ -283,9 +295,9 @@ if (serverUrl) {
       expect(manifest.database).toMatchObject({ kind: 'postgres', file: 'database/postgres.dump' });
 
       const target = freshDir();
-      await expect(
-        restoreBackup({ archive, dataDir: target, env: {}, isProduction: false }),
-      ).rejects.toThrow('请用 DATABASE_URL 指定');
+      await expect(restoreBackup({ archive, dataDir: target, env: {}, isProduction: false })).rejects.toThrow(
+        '请用 DATABASE_URL 指定',
+      );
       const result = await restoreBackup({
         archive,
         dataDir: target,
@@ -307,7 +319,14 @@ if (serverUrl) {
       // A second restore over the now-filled database needs --force, and then replaces it cleanly.
       const again = freshDir();
       const restoreAgain = (force: boolean) =>
-        restoreBackup({ archive, dataDir: again, databaseUrl: urlOf(targetDb), env: {}, isProduction: false, force });
+        restoreBackup({
+          archive,
+          dataDir: again,
+          databaseUrl: urlOf(targetDb),
+          env: {},
+          isProduction: false,
+          force,
+        });
       await expect(restoreAgain(false)).rejects.toThrow(/目标数据库已有 \d+ 张表/);
       await restoreAgain(true);
       const replaced = await openDatabase({ url: urlOf(targetDb) });

@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
-import { type Keyring, type KeyringDescription, keyFilePath, keyringFromFile, loadKeyring } from '../crypto/keyring.ts';
+import { type Keyring, type KeyringDescription, keyFilePath, loadKeyring } from '../crypto/keyring.ts';
 import { acquireDataDirLock, type DataDirLock, DataDirLockedError } from '../runtime/data-dir-lock.ts';
 import { readTar, TarWriter } from './tar.ts';
 
@@ -159,7 +159,13 @@ function currentKeyring(dataDir: string, env: Record<string, string | undefined>
 function describeKeys(keyring: Keyring | undefined, included: boolean): BackupManifest['keys'] {
   if (!keyring) return { source: 'none', included, current: null, versions: [], indexKeyFingerprint: null };
   const d = keyring.describe();
-  return { source: d.source, included, current: d.current, versions: d.versions, indexKeyFingerprint: d.indexKeyFingerprint };
+  return {
+    source: d.source,
+    included,
+    current: d.current,
+    versions: d.versions,
+    indexKeyFingerprint: d.indexKeyFingerprint,
+  };
 }
 
 function listFiles(root: string, relative = ''): { files: string[]; dirs: string[] } {
@@ -186,7 +192,9 @@ function totalBytes(root: string, files: string[]): number {
 // ---- backup -------------------------------------------------------------------------------------------
 
 /** Writes one backup archive; see the layout at the top of this file. */
-export async function createBackup(options: BackupOptions): Promise<{ file: string; manifest: BackupManifest }> {
+export async function createBackup(
+  options: BackupOptions,
+): Promise<{ file: string; manifest: BackupManifest }> {
   const log = options.log ?? (() => {});
   const out = path.resolve(options.out);
   if (fs.existsSync(out)) throw new BackupError(`备份文件 ${out} 已存在，请换一个文件名`);
@@ -198,6 +206,7 @@ export async function createBackup(options: BackupOptions): Promise<{ file: stri
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const partial = `${out}.${crypto.randomBytes(4).toString('hex')}.partial`;
   const lock = kind === 'pglite' ? lockForOffline(dataDir, 'npm run backup') : undefined;
+  let dumpDir: string | undefined;
   try {
     const keyring = currentKeyring(dataDir, options.env, options.isProduction);
     const keysDir = path.join(dataDir, 'keys');
@@ -219,7 +228,9 @@ export async function createBackup(options: BackupOptions): Promise<{ file: stri
     } else {
       log('运行 pg_dump 导出 PostgreSQL 数据库…');
       const tool = findPgTool('pg_dump');
-      const file = `${partial}.dump`;
+      // A private (0700) folder next to the output: the dump holds the whole database until it is packed.
+      dumpDir = fs.mkdtempSync(`${partial}-`);
+      const file = path.join(dumpDir, 'postgres.dump');
       const conn = pgConnection(options.databaseUrl as string);
       await runPgTool(tool, ['--format=custom', `--file=${file}`, `--dbname=${conn.url}`], conn.env);
       database = { file, bytes: fs.statSync(file).size };
@@ -259,13 +270,12 @@ export async function createBackup(options: BackupOptions): Promise<{ file: stri
       gzip.destroy();
       await written.catch(() => {});
       throw err;
-    } finally {
-      if (database.file) fs.rmSync(database.file, { force: true });
     }
     fs.renameSync(partial, out);
     return { file: out, manifest };
   } finally {
     fs.rmSync(partial, { force: true });
+    if (dumpDir) fs.rmSync(dumpDir, { recursive: true, force: true });
     lock?.release();
   }
 }
@@ -276,6 +286,14 @@ function archiveStream(archive: string): { chunks: AsyncIterable<Buffer>; done: 
   const gunzip = zlib.createGunzip();
   const done = pipeline(fs.createReadStream(archive), gunzip);
   return { chunks: gunzip, done };
+}
+
+/** zlib and tar errors in words an operator can act on. */
+function archiveProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR')
+    return '文件不是完整有效的 .tar.gz（已损坏、被截断，或不是本平台的备份）';
+  return (err as Error).message;
 }
 
 function parseManifest(text: string): BackupManifest {
@@ -304,13 +322,14 @@ export async function readBackupManifest(archive: string): Promise<BackupManifes
   let manifest: BackupManifest | undefined;
   try {
     await readTar(chunks, async (entry, body) => {
-      if (entry.name !== 'manifest.json') throw new BackupError('这不是本平台的备份文件（开头没有 manifest.json）');
+      if (entry.name !== 'manifest.json')
+        throw new BackupError('这不是本平台的备份文件（开头没有 manifest.json）');
       manifest = parseManifest((await collect(body)).toString('utf8'));
       return false;
     });
   } catch (err) {
     if (err instanceof BackupError) throw err;
-    throw new BackupError(`无法读取备份文件 ${archive}：${(err as Error).message}`);
+    throw new BackupError(`无法读取备份文件 ${archive}：${archiveProblem(err)}`);
   } finally {
     (chunks as zlib.Gunzip).destroy();
     await done.catch(() => {});
@@ -384,7 +403,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const dataDir = path.resolve(options.dataDir);
   const kind = manifest.database.kind;
   if (kind === 'pglite' && options.databaseUrl) {
-    throw new BackupError('这是内嵌数据库（PGlite）的备份，不能恢复到 PostgreSQL：请去掉 DATABASE_URL 后再恢复');
+    throw new BackupError(
+      '这是内嵌数据库（PGlite）的备份，不能恢复到 PostgreSQL：请去掉 DATABASE_URL 后再恢复',
+    );
   }
   if (kind === 'postgres' && !options.databaseUrl) {
     throw new BackupError('这是 PostgreSQL 数据库的备份：请用 DATABASE_URL 指定要恢复到的数据库');
@@ -403,7 +424,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     if (options.databaseUrl) {
       const usage = await databaseInUse(options.databaseUrl);
       if (usage.connections > 0) {
-        throw new BackupError(`还有 ${usage.connections} 个平台连接正在使用目标数据库：请先停止所有平台实例，再恢复`);
+        throw new BackupError(
+          `还有 ${usage.connections} 个平台连接正在使用目标数据库：请先停止所有平台实例，再恢复`,
+        );
       }
       if (usage.tables > 0 && !options.force) {
         throw new BackupError(
@@ -434,7 +457,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         }
         const target = safeTarget(staging, entry.name);
         const secret = entry.name.startsWith('keys/') || entry.name.startsWith('database/');
-        if (entry.type === 'directory') fs.mkdirSync(target, { recursive: true, mode: secret ? 0o700 : 0o755 });
+        if (entry.type === 'directory')
+          fs.mkdirSync(target, { recursive: true, mode: secret ? 0o700 : 0o755 });
         else if (entry.type === 'file') {
           fs.mkdirSync(path.dirname(target), { recursive: true, mode: secret ? 0o700 : 0o755 });
           await pipeline(body, fs.createWriteStream(target, { mode: secret ? 0o600 : 0o644 }));
@@ -445,7 +469,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       await done;
     } catch (err) {
       if (err instanceof BackupError) throw err;
-      throw new BackupError(`备份文件已损坏或不完整：${(err as Error).message}`);
+      throw new BackupError(`备份文件已损坏或不完整：${archiveProblem(err)}`);
     }
 
     const dump = path.join(staging, ...manifest.database.file.split('/'));
@@ -454,7 +478,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       log('恢复内嵌数据库…');
       const client = await PGlite.create({
         dataDir: path.join(dataDir, 'pglite'),
-        loadDataDir: new Blob([fs.readFileSync(dump)]),
+        loadDataDir: await fs.openAsBlob(dump),
         extensions: { pg_trgm },
       });
       try {

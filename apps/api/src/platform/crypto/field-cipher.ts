@@ -73,7 +73,11 @@ function parse(stored: string): Parsed {
     ciphertext: Buffer.from(ciphertext, 'base64url'),
     mac: Buffer.from(mac, 'base64url'),
   };
-  if (parsed.iv.length !== IV_BYTES || parsed.ciphertext.length % 16 !== 0 || parsed.ciphertext.length === 0) {
+  if (
+    parsed.iv.length !== IV_BYTES ||
+    parsed.ciphertext.length % 16 !== 0 ||
+    parsed.ciphertext.length === 0
+  ) {
     throw new FieldCipherError('malformed', '加密字段的格式不正确，无法解密');
   }
   return parsed;
@@ -86,7 +90,10 @@ export function createFieldCipher(keyring: Keyring): FieldCipher {
       const iv = crypto.randomBytes(IV_BYTES);
       const cipher = crypto.createCipheriv('sm4-cbc', key.encryptionKey, iv);
       const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      const mac = crypto.createHmac('sm3', key.macKey).update(macInput(key.id, iv, ciphertext)).digest();
+      const mac = crypto
+        .createHmac('sm3', key.macKey)
+        .update(macInput(key.id, iv, ciphertext))
+        .digest();
       return `${key.id}.${b64url(iv)}.${b64url(ciphertext)}.${b64url(mac)}`;
     },
 

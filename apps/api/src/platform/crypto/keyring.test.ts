@@ -129,7 +129,10 @@ describe('keyring', () => {
       },
       '出现了两次',
     ],
-    [{ DATA_KEYS: `v1:${generateSecret().toString('base64')}`, DATA_INDEX_KEY: 'not base64!' }, 'DATA_INDEX_KEY'],
+    [
+      { DATA_KEYS: `v1:${generateSecret().toString('base64')}`, DATA_INDEX_KEY: 'not base64!' },
+      'DATA_INDEX_KEY',
+    ],
   ])('refuses %j in production with a Chinese reason', (env, message) => {
     expect(() => loadKeyring({ dataDir: tempDir(), env, isProduction: true })).toThrow(KeyringError);
     expect(() => loadKeyring({ dataDir: tempDir(), env, isProduction: true })).toThrow(message);

@@ -84,7 +84,9 @@ function fingerprintOf(secret: Buffer): string {
 function deriveVersion(entry: SecretEntry): KeyVersion {
   if (!versionIdPattern.test(entry.id)) throw new KeyringError(`密钥版本号「${entry.id}」无效，应为 v1、v2…`);
   if (entry.secret.length !== MASTER_SECRET_BYTES) {
-    throw new KeyringError(`密钥 ${entry.id} 长度应为 ${MASTER_SECRET_BYTES} 字节，实际 ${entry.secret.length} 字节`);
+    throw new KeyringError(
+      `密钥 ${entry.id} 长度应为 ${MASTER_SECRET_BYTES} 字节，实际 ${entry.secret.length} 字节`,
+    );
   }
   return {
     id: entry.id,
@@ -114,7 +116,9 @@ export function createKeyring(
 ): Keyring {
   if (material.versions.length === 0) throw new KeyringError('至少需要一个数据密钥版本');
   if (material.indexSecret.length !== MASTER_SECRET_BYTES) {
-    throw new KeyringError(`盲索引密钥长度应为 ${MASTER_SECRET_BYTES} 字节，实际 ${material.indexSecret.length} 字节`);
+    throw new KeyringError(
+      `盲索引密钥长度应为 ${MASTER_SECRET_BYTES} 字节，实际 ${material.indexSecret.length} 字节`,
+    );
   }
   const build = (m: KeyMaterial) => {
     const map = new Map<string, KeyVersion>();
@@ -145,11 +149,13 @@ export function createKeyring(
     describe: () => ({
       source,
       current: current.id,
-      versions: [...versions.values()].map((v) => ({
-        id: v.id,
-        fingerprint: v.fingerprint,
-        createdAt: v.createdAt,
-      })),
+      versions: [...versions.values()]
+        .sort((a, b) => versionNumber(a.id) - versionNumber(b.id))
+        .map((v) => ({
+          id: v.id,
+          fingerprint: v.fingerprint,
+          createdAt: v.createdAt,
+        })),
       indexKeyFingerprint,
     }),
   };
@@ -307,7 +313,10 @@ export function addKeyFileVersion(file: string): { material: KeyMaterial; added:
   const added = `v${next}`;
   const updated: KeyMaterial = {
     ...material,
-    versions: [{ id: added, secret: generateSecret(), createdAt: new Date().toISOString() }, ...material.versions],
+    versions: [
+      { id: added, secret: generateSecret(), createdAt: new Date().toISOString() },
+      ...material.versions,
+    ],
   };
   writeKeyFile(file, updated);
   return { material: updated, added };

@@ -48,12 +48,7 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     expect(isValidIdNumber('440524188001010014', today)).toBe(true);
   });
 
-  it.each([
-    [haicheng],
-    [yinhai],
-    [hepu],
-    [beijing],
-  ])('accepts %s', (id) => {
+  it.each([[haicheng], [yinhai], [hepu], [beijing]])('accepts %s', (id) => {
     expect(idNumberProblem(id, today)).toBeNull();
     expect(isValidIdNumber(id, today)).toBe(true);
   });

@@ -4,7 +4,12 @@ import type { DatabaseHandle } from '../db/database.ts';
 import type { EncryptedColumn } from './encrypted-columns.ts';
 import { createFieldCipher } from './field-cipher.ts';
 import { createKeyring, generateSecret, type KeyMaterial, withIndexSecret } from './keyring.ts';
-import { countKeyVersions, findUnregisteredEncryptedColumns, recomputeBlindIndexes, rotateKeys } from './rotate.ts';
+import {
+  countKeyVersions,
+  findUnregisteredEncryptedColumns,
+  recomputeBlindIndexes,
+  rotateKeys,
+} from './rotate.ts';
 
 // A scratch table stands in for a module's table (staff_user.phone_enc and the like).
 const people: EncryptedColumn = {
@@ -92,7 +97,9 @@ describe('key rotation', () => {
     expect(progress.length).toBeGreaterThan(3);
 
     const tamperedRow = before.at(-1) as Row;
-    expect(report.columns[1]?.failed).toEqual([{ id: tamperedRow.id, reason: expect.stringContaining('篡改') }]);
+    expect(report.columns[1]?.failed).toEqual([
+      { id: tamperedRow.id, reason: expect.stringContaining('篡改') },
+    ]);
 
     const after = await select();
     const cipher = createFieldCipher(keyringV2);
@@ -101,7 +108,9 @@ describe('key rotation', () => {
       expect(row.id_number_bidx).toBe(old.id_number_bidx);
       if (row.id_number_enc) {
         expect(row.id_number_enc.startsWith('v2.')).toBe(true);
-        expect(cipher.decrypt(row.id_number_enc)).toBe(createFieldCipher(keyringV1).decrypt(old.id_number_enc ?? ''));
+        expect(cipher.decrypt(row.id_number_enc)).toBe(
+          createFieldCipher(keyringV1).decrypt(old.id_number_enc ?? ''),
+        );
         expect(row.id_number_bidx).toBe(cipher.blindIndex(cipher.decrypt(row.id_number_enc), 'idNumber'));
       } else {
         expect(old.id_number_enc).toBeNull();
@@ -119,13 +128,21 @@ describe('key rotation', () => {
 
   it('recomputes blind indexes for a new index key, so lookups work with the new key', async () => {
     const newIndexKeyring = withIndexSecret(keyringV2, generateSecret());
-    const report = await recomputeBlindIndexes(database.db, newIndexKeyring, [people, phones], { batchSize: 4 });
-    expect(report.columns.map((c) => [c.column, c.updated, c.failed.length])).toEqual([['id_number_bidx', 11, 0]]);
-
-    const lookup = createFieldCipher(newIndexKeyring).blindIndex(` ${idNumbers[5]?.toLowerCase()}`, 'idNumber');
-    const found = await database.executeSql('select id_number_enc from rotation_person where id_number_bidx = $1', [
-      lookup,
+    const report = await recomputeBlindIndexes(database.db, newIndexKeyring, [people, phones], {
+      batchSize: 4,
+    });
+    expect(report.columns.map((c) => [c.column, c.updated, c.failed.length])).toEqual([
+      ['id_number_bidx', 11, 0],
     ]);
+
+    const lookup = createFieldCipher(newIndexKeyring).blindIndex(
+      ` ${idNumbers[5]?.toLowerCase()}`,
+      'idNumber',
+    );
+    const found = await database.executeSql(
+      'select id_number_enc from rotation_person where id_number_bidx = $1',
+      [lookup],
+    );
     expect(found.rows).toHaveLength(1);
     expect(createFieldCipher(keyringV2).decrypt(String(found.rows[0]?.id_number_enc))).toBe(idNumbers[5]);
   });

@@ -143,7 +143,13 @@ export async function rotateKeys(
       },
       (n) => options.onProgress?.(c, n),
     );
-    reports.push({ table: c.table, column: c.column, updated, failed, versions: await countKeyVersions(db, c) });
+    reports.push({
+      table: c.table,
+      column: c.column,
+      updated,
+      failed,
+      versions: await countKeyVersions(db, c),
+    });
   }
   return summarise(current, reports);
 }

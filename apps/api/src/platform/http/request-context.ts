@@ -6,5 +6,3 @@ declare module 'fastify' {
     ctx: RequestContext;
   }
 }
-
-export {};

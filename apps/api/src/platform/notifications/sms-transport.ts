@@ -106,7 +106,8 @@ export function smsSettingsFromEnv(
   const gatewayToken = value('SMS_GATEWAY_TOKEN');
   if (transport === 'http') {
     if (!gatewayUrl) problems.push('SMS_TRANSPORT=http 时必须配置 SMS_GATEWAY_URL');
-    else if (!/^https?:\/\/\S+$/.test(gatewayUrl)) problems.push('SMS_GATEWAY_URL 必须是 http:// 或 https:// 开头的地址');
+    else if (!/^https?:\/\/\S+$/.test(gatewayUrl))
+      problems.push('SMS_GATEWAY_URL 必须是 http:// 或 https:// 开头的地址');
     if (!gatewayToken) problems.push('SMS_TRANSPORT=http 时必须配置 SMS_GATEWAY_TOKEN');
   }
   const timeoutText = value('SMS_GATEWAY_TIMEOUT_MS') ?? '5000';
