@@ -40,6 +40,12 @@ const envSchema = z.object({
     .default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  // 网络安全法 第二十一条: network logs are kept for at least six months.
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(180, 'AUDIT_RETENTION_DAYS 不能少于 180 天（网络安全法第二十一条）')
+    .default(365),
   JOBS_ENABLED: z
     .enum(['true', 'false'])
     .default('true')
@@ -69,6 +75,7 @@ export interface Config {
   sessionMaxHours: number;
   /** Sign-in attempts per client IP per minute, on top of the per-account lockout. */
   loginRatePerMinute: number;
+  auditRetentionDays: number;
   /** The whole environment, for parts that read their own variables (keys, bootstrap passwords). */
   variables: Record<string, string | undefined>;
 }
@@ -122,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     variables: present,
   };
 }

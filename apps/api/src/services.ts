@@ -1,11 +1,11 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
 import type { AuditWriter } from './platform/access/ports.ts';
 import { RolesService } from './platform/access/roles.service.ts';
 import { UsersService } from './platform/access/users.service.ts';
-import { auditSealJob } from './platform/audit/audit.jobs.ts';
+import { auditRetentionJob, auditSealJob } from './platform/audit/audit.jobs.ts';
+import { auditSigningKeyFrom } from './platform/audit/audit-key.ts';
 import { recordAudit } from './platform/audit/audit-log.ts';
 import { AuthService, defaultAuthPolicy } from './platform/auth/auth.service.ts';
 import { SessionsService } from './platform/auth/sessions.service.ts';
@@ -42,7 +42,7 @@ export interface Services {
   users: UsersService;
   roles: RolesService;
   sessions: SessionsService;
-  /** Signs audit retention checkpoints; derived from the blind-index key, which never rotates. */
+  /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
   auditSigningKey: Buffer;
 }
 
@@ -81,6 +81,10 @@ export function createServices(
     isProduction: config.isProduction,
   });
   const cipher = createFieldCipher(keyring);
+  const auditSigningKey = auditSigningKeyFrom(keyring);
+  jobs.define(
+    auditRetentionJob(db, { retentionDays: config.auditRetentionDays, signingKey: auditSigningKey, clock }),
+  );
   const audit: AuditWriter = async (executor, ctx, entry) => {
     await recordAudit(executor, ctx, entry, clock);
   };
@@ -126,6 +130,6 @@ export function createServices(
     users: new UsersService({ db, clock, cipher, audit, expandSubtrees }),
     roles: new RolesService({ db, clock, audit }),
     sessions: new SessionsService({ db, clock, policy, audit }),
-    auditSigningKey: crypto.createHmac('sm3', keyring.indexKey).update('zhucheng/audit-checkpoint').digest(),
+    auditSigningKey,
   };
 }

@@ -11,8 +11,19 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { registerEncryptedColumn } from '../crypto/encrypted-columns.ts';
+import { orgUnit } from '../org/org.schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
+
+// Re-encrypted by `npm run keys:rotate`.
+registerEncryptedColumn({
+  table: 'staff_user',
+  idColumn: 'id',
+  column: 'phone_enc',
+  blindIndex: { column: 'phone_index', purpose: 'phone' },
+});
+registerEncryptedColumn({ table: 'staff_user', idColumn: 'id', column: 'totp_secret_enc' });
 
 /** Staff accounts (工作人员账号). Citizens have their own table: a different kind of account. */
 export const staffUser = pgTable(
@@ -22,7 +33,9 @@ export const staffUser = pgTable(
     /** Stored lower-case; unique across the platform. */
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
-    unitId: integer('unit_id').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnit.id),
     /** SM4-encrypted (platform/crypto); the blind index finds a user by phone without decrypting. */
     phoneEnc: text('phone_enc'),
     phoneIndex: text('phone_index'),

@@ -1,4 +1,5 @@
 import type { PermissionCode } from '@zhucheng/contracts';
+import { AppError } from '../http/app-error.ts';
 
 /** all / unit and below / own unit / self / custom units (数据权限范围). */
 export type DataScopeKind = 'all' | 'unitAndBelow' | 'unit' | 'self' | 'custom';
@@ -39,4 +40,11 @@ export interface RequestContext {
 /** For work the platform does on its own (jobs, bootstrap, demo data): audited as the system. */
 export function systemContext(reason: string): RequestContext {
   return { principal: null, ip: '127.0.0.1', requestId: `system:${reason}` };
+}
+
+/** The caller, who must be a signed-in staff member (the access hook has already checked the permission). */
+export function requireStaff(ctx: RequestContext): Principal {
+  if (ctx.principal?.kind === 'staff') return ctx.principal;
+  if (ctx.principal) throw AppError.forbidden('该功能仅限工作人员使用');
+  throw AppError.unauthenticated();
 }

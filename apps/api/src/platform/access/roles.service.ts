@@ -6,7 +6,7 @@ import { AppError } from '../http/app-error.ts';
 import { role, staffUserRole } from './access.schema.ts';
 import { builtinRoles } from './builtin-roles.ts';
 import type { AuditWriter } from './ports.ts';
-import type { DataScopeKind, Principal, RequestContext } from './principal.ts';
+import { type DataScopeKind, type Principal, type RequestContext, requireStaff } from './principal.ts';
 
 export interface RoleInput {
   code: string;
@@ -35,11 +35,6 @@ export interface RoleView {
 type RoleRow = typeof role.$inferSelect;
 
 const rolePattern = /^[a-z][A-Za-z0-9]{1,39}$/;
-
-function staff(ctx: RequestContext): Principal {
-  if (!ctx.principal || ctx.principal.kind !== 'staff') throw AppError.unauthenticated();
-  return ctx.principal;
-}
 
 /** Writes the built-in roles as the code defines them; run at every start. Custom roles are untouched. */
 export async function syncBuiltinRoles(db: Executor, at: Date): Promise<void> {
@@ -91,7 +86,7 @@ export class RolesService {
   }
 
   async list(ctx: RequestContext): Promise<RoleView[]> {
-    staff(ctx);
+    requireStaff(ctx);
     const counts = await this.#db
       .select({ roleId: staffUserRole.roleId, n: count() })
       .from(staffUserRole)
@@ -127,7 +122,7 @@ export class RolesService {
   }
 
   async create(ctx: RequestContext, input: RoleInput): Promise<RoleView> {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     if (!rolePattern.test(input.code)) {
       const message = '角色编码为 2–40 位字母或数字，以小写字母开头';
       throw AppError.badRequest(message, [{ path: 'code', message }]);
@@ -170,7 +165,7 @@ export class RolesService {
     id: number,
     input: Omit<RoleInput, 'code'> & { version: number },
   ): Promise<RoleView> {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     this.#check(p, { ...input, code: 'unchanged' });
     const updated = await this.#db.transaction(async (tx) => {
       const [before] = await tx.select().from(role).where(eq(role.id, id));
@@ -204,7 +199,7 @@ export class RolesService {
   }
 
   async remove(ctx: RequestContext, id: number): Promise<void> {
-    staff(ctx);
+    requireStaff(ctx);
     await this.#db.transaction(async (tx) => {
       const [before] = await tx.select().from(role).where(eq(role.id, id));
       if (!before) throw AppError.notFound('角色');

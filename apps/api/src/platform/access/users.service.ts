@@ -8,7 +8,7 @@ import { AppError } from '../http/app-error.ts';
 import { findUser, listUsers, roleCodesByUser, type UserFilters, userScope } from './access.repo.ts';
 import { role, staffUser, staffUserRole } from './access.schema.ts';
 import type { AuditWriter, FieldCipher, SubtreeExpander } from './ports.ts';
-import type { Principal, RequestContext } from './principal.ts';
+import { type Principal, type RequestContext, requireStaff } from './principal.ts';
 import { rolesOfUser } from './principal-loader.ts';
 import { resolveScope, scopeWithin, unitInScope } from './scope.ts';
 
@@ -38,11 +38,6 @@ export interface UserView {
 type UserRow = typeof staffUser.$inferSelect;
 
 const usernamePattern = /^[a-z][a-z0-9_.-]{2,31}$/;
-
-function staff(ctx: RequestContext): Principal {
-  if (!ctx.principal || ctx.principal.kind !== 'staff') throw AppError.unauthenticated();
-  return ctx.principal;
-}
 
 /** What the audit log keeps of an account: never the password hash or the encrypted phone. */
 function auditView(u: UserRow) {
@@ -102,7 +97,7 @@ export class UsersService {
   }
 
   async list(ctx: RequestContext, filters: UserFilters) {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     const { total, rows } = await listUsers(this.#d.db, userScope(p.scope, p.id), filters);
     const roles = await roleCodesByUser(
       this.#d.db,
@@ -112,7 +107,7 @@ export class UsersService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserView> {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     const u = await this.#load(this.#d.db, p, id);
     return this.#view(u, (await roleCodesByUser(this.#d.db, [u.id])).get(u.id) ?? []);
   }
@@ -122,7 +117,7 @@ export class UsersService {
     ctx: RequestContext,
     input: { username: string; displayName: string; unitId: number; phone?: string | undefined },
   ): Promise<{ user: UserView; initialPassword: string }> {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     const { db, clock, cipher, audit } = this.#d;
     const username = input.username.trim().toLowerCase();
     if (!usernamePattern.test(username)) {
@@ -179,7 +174,7 @@ export class UsersService {
       status?: 'active' | 'disabled' | undefined;
     },
   ): Promise<UserView> {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     const { db, clock, cipher, audit } = this.#d;
     const updated = await db.transaction(async (tx) => {
       const before = await this.#loadForChange(tx, p, id);
@@ -221,7 +216,7 @@ export class UsersService {
 
   /** A new generated password, shown once; the account is unlocked and must change it at next login. */
   async resetPassword(ctx: RequestContext, id: string): Promise<{ temporaryPassword: string }> {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     const { db, clock, audit } = this.#d;
     const temporaryPassword = generatePassword();
     const passwordHash = await hashPassword(temporaryPassword);
@@ -247,7 +242,7 @@ export class UsersService {
 
   /** Shows a phone number in full: needs its own permission and is written to the audit log. */
   async revealPhone(ctx: RequestContext, id: string): Promise<{ phone: string | null }> {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     const { db, cipher, audit } = this.#d;
     const u = await this.#load(db, p, id);
     const phone = u.phoneEnc ? cipher.decrypt(u.phoneEnc) : null;
@@ -266,7 +261,7 @@ export class UsersService {
    * administrator, a permission) beyond their own.
    */
   async assignRoles(ctx: RequestContext, id: string, roleCodes: string[]): Promise<UserView> {
-    const p = staff(ctx);
+    const p = requireStaff(ctx);
     const { db, audit, expandSubtrees } = this.#d;
     if (id === p.id) throw AppError.forbidden('不能修改自己的角色，请由其他安全管理员操作');
     const codes = [...new Set(roleCodes)];

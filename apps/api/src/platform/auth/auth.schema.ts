@@ -1,7 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { registerEncryptedColumn } from '../crypto/encrypted-columns.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
+
+// Re-encrypted by `npm run keys:rotate`.
+registerEncryptedColumn({
+  table: 'citizen_account',
+  idColumn: 'id',
+  column: 'phone_enc',
+  blindIndex: { column: 'phone_index', purpose: 'phone' },
+});
+registerEncryptedColumn({
+  table: 'citizen_account',
+  idColumn: 'id',
+  column: 'id_number_enc',
+  blindIndex: { column: 'id_number_index', purpose: 'idNumber' },
+});
 
 /** Citizens sign in with a phone and a one-time code; real-name details are filled when first needed. */
 export const citizenAccount = pgTable('citizen_account', {

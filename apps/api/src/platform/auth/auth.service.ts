@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { staffUser } from '../access/access.schema.ts';
 import type { AuditWriter, FieldCipher, SmsSender, SubtreeExpander } from '../access/ports.ts';
-import type { Principal, RequestContext } from '../access/principal.ts';
+import { type Principal, type RequestContext, requireStaff } from '../access/principal.ts';
 import { loadCitizenPrincipal, loadStaffPrincipal, rolesOfUser } from '../access/principal-loader.ts';
 import type { Clock } from '../clock/clock.ts';
 import { maskPhone } from '../crypto/personal-data.ts';
@@ -257,7 +257,7 @@ export class AuthService {
       };
     }
     const [citizen] = await db.select().from(citizenAccount).where(eq(citizenAccount.id, session.accountId));
-    if (!citizen || citizen.status !== 'active') return { state: 'expired' };
+    if (citizen?.status !== 'active') return { state: 'expired' };
     const principal = await loadCitizenPrincipal(
       db,
       {
@@ -486,12 +486,6 @@ export class AuthService {
       return { ...session, principal, mustChangePassword: false, mustSetUpTotp: false };
     });
   }
-}
-
-export function requireStaff(ctx: RequestContext): Principal {
-  if (!ctx.principal) throw AppError.unauthenticated();
-  if (ctx.principal.kind !== 'staff') throw AppError.forbidden('该功能仅限工作人员使用');
-  return ctx.principal;
 }
 
 /** The signed-in account as the console and portal show it. */
