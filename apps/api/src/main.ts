@@ -95,13 +95,16 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (
-    err instanceof ConfigError ||
-    err instanceof DataDirLockedError ||
-    err instanceof BootstrapError ||
-    err instanceof KeyringError
-  ) {
-    process.stderr.write(`\n启动失败：${err.message}\n\n`);
+  const known = [ConfigError, DataDirLockedError, BootstrapError, KeyringError].some(
+    (kind) => err instanceof kind,
+  );
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (known) {
+    process.stderr.write(`\n启动失败：${(err as Error).message}\n\n`);
+  } else if (code && ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', '28P01', '3D000'].includes(code)) {
+    process.stderr.write(
+      `\n启动失败：无法连接数据库（DATABASE_URL），请检查地址、端口、用户名和密码。${(err as Error).message}\n\n`,
+    );
   } else {
     process.stderr.write(
       `\n启动失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`,

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../config.ts';
 // How an SMS leaves the platform. Development writes it to the log (a developer reads the code there);
 // production posts it to the bureau's SMS gateway over HTTP. The outbox calls `send` and treats a throw
 // as a failed attempt to retry.
@@ -115,7 +116,7 @@ export function smsSettingsFromEnv(
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 60_000) {
     problems.push('SMS_GATEWAY_TIMEOUT_MS 必须是 100 到 60000 之间的整数（毫秒）');
   }
-  if (problems.length > 0) throw new Error(`短信配置错误：\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw new ConfigError(`短信配置错误：\n  ${problems.join('\n  ')}`);
   return {
     transport: transport as 'log' | 'http',
     gatewayUrl,
