@@ -1,3 +1,5 @@
+import { maskIdNumber, maskPhone } from '../crypto/personal-data.ts';
+
 // Personal data never reaches the audit log in clear: before/after/detail are masked before the insert,
 // because the log is append-only and kept for years, so a clear value written once could never be
 // removed again. Masked values still let an auditor see *that* a field changed and roughly to what.
@@ -49,17 +51,6 @@ export function isPersonalField(name: string, extra: ReadonlySet<string> = new S
 const idNumberPattern = /^(\d{17}[\dXx]|\d{15})$/;
 const mobilePattern = /^(\+?86)?1\d{10}$/;
 
-/** `450502199001011234` → `450502********1234`: region and last four stay, the birth date goes. */
-export function maskIdNumber(value: string): string {
-  return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
-}
-
-/** `13812345678` → `138****5678`. */
-export function maskMobile(value: string): string {
-  const digits = value.replace(/^\+?86/, '');
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-}
-
 /** Masks one personal value by its shape; empty values stay empty so "was cleared" remains visible. */
 export function maskPersonalValue(value: unknown): unknown {
   if (value === null || value === undefined || value === '') return value;
@@ -68,7 +59,7 @@ export function maskPersonalValue(value: unknown): unknown {
   if (typeof text === 'string') {
     const compact = text.replace(/[\s-]/g, '');
     if (idNumberPattern.test(compact)) return maskIdNumber(compact);
-    if (mobilePattern.test(compact)) return maskMobile(compact);
+    if (mobilePattern.test(compact)) return maskPhone(compact.replace(/^\+?86/, ''));
   }
   return '***';
 }

@@ -17,7 +17,6 @@ import {
   createSmsTransport,
   httpSmsTransport,
   logSmsTransport,
-  maskPhone,
   type SmsMessage,
   smsSettingsFromEnv,
 } from './sms-transport.ts';
@@ -259,12 +258,6 @@ describe('notification outbox', () => {
 });
 
 describe('SMS transports', () => {
-  it('masks phones', () => {
-    expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskPhone('0779-1234567')).toBe('07****67');
-    expect(maskPhone('123')).toBe('***');
-  });
-
   it('writes development messages to the log with the phone masked', async () => {
     const lines: [object, string | undefined][] = [];
     const transport = logSmsTransport({ info: (obj, msg) => lines.push([obj, msg]) });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../clock/clock.ts';
+import { maskPhone } from '../crypto/personal-data.ts';
 import type { Database, Executor } from '../db/database.ts';
 import {
   type NotificationChannel,
@@ -7,7 +8,7 @@ import {
   type NotificationStatus,
   notificationOutbox,
 } from './notifications.schema.ts';
-import { maskPhone, type SmsTransport } from './sms-transport.ts';
+import type { SmsTransport } from './sms-transport.ts';
 
 export interface OutgoingNotification {
   channel: NotificationChannel;

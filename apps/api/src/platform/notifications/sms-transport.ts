@@ -1,4 +1,5 @@
 import { ConfigError } from '../../config.ts';
+import { maskPhone } from '../crypto/personal-data.ts';
 // How an SMS leaves the platform. Development writes it to the log (a developer reads the code there);
 // production posts it to the bureau's SMS gateway over HTTP. The outbox calls `send` and treats a throw
 // as a failed attempt to retry.
@@ -15,13 +16,6 @@ export interface SmsTransport {
 
 export interface SmsLogger {
   info(obj: object, msg?: string): void;
-}
-
-/** 13812345678 → 138****5678; anything else keeps only its ends. */
-export function maskPhone(phone: string): string {
-  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
-  if (phone.length <= 4) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 2)}****${phone.slice(-2)}`;
 }
 
 /** Development and tests: the message goes to the log, with the phone masked and the text whole. */

@@ -1,7 +1,7 @@
 import type { PermissionCode } from '@zhucheng/contracts';
+import type { AuditEntry, AuditWriter } from '../access/ports.ts';
 import type { RequestContext, ResolvedScope } from '../access/principal.ts';
 import type { Executor } from '../db/database.ts';
-import type { OrgAuditEntry, OrgAuditWriter } from './org.service.ts';
 
 // Test helpers for the organisation tree: callers with a given scope, and an audit writer that keeps
 // what it was given.
@@ -32,15 +32,15 @@ export function staffContext(
   };
 }
 
-export interface RecordedAudit extends OrgAuditEntry {
+export interface RecordedAudit extends AuditEntry {
   requestId: string;
 }
 
-export function auditRecorder(): { entries: RecordedAudit[]; audit: OrgAuditWriter } {
+export function auditRecorder(): { entries: RecordedAudit[]; audit: AuditWriter } {
   const entries: RecordedAudit[] = [];
   return {
     entries,
-    audit: async (_executor: Executor, ctx: RequestContext, entry: OrgAuditEntry) => {
+    audit: async (_executor: Executor, ctx: RequestContext, entry: AuditEntry) => {
       entries.push({ ...entry, requestId: ctx.requestId });
     },
   };

@@ -1,5 +1,6 @@
 import type { PermissionCode } from '@zhucheng/contracts';
 import { and, eq, sql } from 'drizzle-orm';
+import type { AuditWriter } from '../access/ports.ts';
 import type { RequestContext } from '../access/principal.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Database, Executor } from '../db/database.ts';
@@ -24,22 +25,11 @@ import {
 import { buildForest, isWithin, statusChangeProblem, type TreeNode } from './org.rules.ts';
 import { type OrgUnitRow, orgUnit } from './org.schema.ts';
 
-export interface OrgAuditEntry {
-  action: string;
-  entityType?: string;
-  entityId?: string;
-  before?: unknown;
-  after?: unknown;
-  outcome?: 'success' | 'failure';
-}
-
-/** Writes the audit row in the caller's transaction (platform/audit's recordAudit, bound by the lead). */
-export type OrgAuditWriter = (executor: Executor, ctx: RequestContext, entry: OrgAuditEntry) => Promise<void>;
-
 export interface OrgServiceDeps {
   db: Database;
   clock: Clock;
-  audit: OrgAuditWriter;
+  /** Writes the audit row in the caller's transaction. */
+  audit: AuditWriter;
 }
 
 export interface OrgUnitView {
