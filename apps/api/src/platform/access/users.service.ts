@@ -5,6 +5,7 @@ import type { Clock } from '../clock/clock.ts';
 import { maskPhone } from '../crypto/personal-data.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
+import { findUnit } from '../org/org.repo.ts';
 import { findUser, listUsers, roleCodesByUser, type UserFilters, userScope } from './access.repo.ts';
 import { role, staffUser, staffUserRole } from './access.schema.ts';
 import type { AuditWriter, FieldCipher, SubtreeExpander } from './ports.ts';
@@ -69,10 +70,7 @@ export class UsersService {
   }
 
   async #unitUsable(db: Executor, p: Principal, unitId: number): Promise<void> {
-    const r = (await db.execute(sql`select status from org_unit where id = ${unitId}`)) as unknown as {
-      rows: { status: string }[];
-    };
-    const status = r.rows[0]?.status;
+    const status = (await findUnit(db, unitId))?.status;
     if (!status || !unitInScope(p.scope, unitId)) throw AppError.notFound('所属机构');
     if (status !== 'active')
       throw AppError.badRequest('所属机构已停用，不能在其下建立账号', [

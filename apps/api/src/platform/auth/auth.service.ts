@@ -8,6 +8,7 @@ import type { Clock } from '../clock/clock.ts';
 import { maskPhone } from '../crypto/personal-data.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
+import { findUnit } from '../org/org.repo.ts';
 import { authSession, citizenAccount, otpChallenge } from './auth.schema.ts';
 import { hashPassword, passwordProblem, unusablePasswordHash, verifyPassword } from './password.ts';
 import { readSecurityPolicy } from './security-policy.ts';
@@ -508,19 +509,14 @@ export async function describeSessionUser(db: Executor, principal: Principal) {
     .select({ totpEnabled: staffUser.totpEnabled })
     .from(staffUser)
     .where(eq(staffUser.id, principal.id));
-  const unit =
-    principal.unitId === null
-      ? undefined
-      : ((await db.execute(sql`select name from org_unit where id = ${principal.unitId}`)) as unknown as {
-          rows: { name: string }[];
-        });
+  const unit = principal.unitId === null ? undefined : await findUnit(db, principal.unitId);
   return {
     id: principal.id,
     kind: principal.kind,
     username: principal.username,
     displayName: principal.displayName,
     unitId: principal.unitId,
-    unitName: unit?.rows[0]?.name ?? null,
+    unitName: unit?.name ?? null,
     roles: roles.map((r) => ({ code: r.code, name: r.name })),
     permissions: [...principal.permissions].sort(),
     totpEnabled: user?.totpEnabled ?? false,
