@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { buildApp } from '../apps/api/src/app.ts';
@@ -40,11 +43,9 @@ bare.get('/ping', async () => ({
 }));
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
-const config = loadConfig({
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://unused/unused',
-  LOG_LEVEL: 'silent',
-});
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhucheng-bench-'));
+// Production-like stack, silent logs; keys in a throwaway data dir.
+const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 const database = await openDatabase({});
 await migrateDatabase(database);
 const app = await buildApp(createServices(config, database, createLogger(config)));
@@ -74,3 +75,4 @@ process.stdout.write(
 await app.close();
 await bare.close();
 await database.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
