@@ -83,10 +83,10 @@ describe('audit log queries', () => {
     expect(result.rowCount).toBe(2);
     const lines = result.csv.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFF编号,时间,操作人类型,操作人编号,操作人,所属单位编号,IP 地址,操作代码,操作,对象类型,对象编号,结果,请求编号,变更前,变更后,详情,封存序号',
+      '\uFEFF编号,时间,操作人类型,操作人编号,操作人,所属单位编号,所属单位,IP 地址,操作代码,操作,对象类型,对象编号,结果,请求编号,变更前,变更后,详情,封存序号',
     );
     expect(lines[1]).toMatch(
-      /^\d+,2026-11-27 09:03:00,工作人员,alice,王芳,3,10\.1\.2\.3,personalData\.reveal,查看个人信息,/,
+      /^\d+,2026-11-27 09:03:00,工作人员,alice,王芳,3,,10\.1\.2\.3,personalData\.reveal,查看个人信息,/,
     );
     expect(lines[2]).toContain(
       '"{""phone"":""138****5678"",""title"":""科员""}","{""phone"":""139****4321"",""title"":""副科长, \\""主持工作\\""""}"',

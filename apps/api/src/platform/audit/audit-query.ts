@@ -3,6 +3,7 @@ import type { RequestContext } from '../access/principal.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
+import { orgUnit } from '../org/org.schema.ts';
 import { type AuditActorKind, type AuditOutcome, auditLog } from './audit.schema.ts';
 import { auditActions, recordAudit } from './audit-log.ts';
 
@@ -34,6 +35,8 @@ export interface AuditEntryView {
   actorId: string | null;
   actorName: string | null;
   unitId: number | null;
+  /** The unit's current name: the auditor reads the log without access to the organisation tree. */
+  unitName: string | null;
   ip: string;
   action: string;
   entityType: string | null;
@@ -64,6 +67,7 @@ const viewColumns = {
   actorId: auditLog.actorId,
   actorName: auditLog.actorName,
   unitId: auditLog.unitId,
+  unitName: orgUnit.name,
   ip: auditLog.ip,
   action: auditLog.action,
   entityType: auditLog.entityType,
@@ -107,6 +111,7 @@ export async function listAuditLog(executor: Executor, query: AuditLogQuery): Pr
   const items = await executor
     .select(viewColumns)
     .from(auditLog)
+    .leftJoin(orgUnit, eq(orgUnit.id, auditLog.unitId))
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(pageSize)
@@ -147,6 +152,7 @@ const csvHeader = [
   '操作人编号',
   '操作人',
   '所属单位编号',
+  '所属单位',
   'IP 地址',
   '操作代码',
   '操作',
@@ -199,6 +205,7 @@ export function auditCsv(rows: AuditEntryView[], timeZone: string): string {
         r.actorId,
         r.actorName,
         r.unitId,
+        r.unitName,
         r.ip,
         r.action,
         auditActionLabels[r.action] ?? r.action,
@@ -247,6 +254,7 @@ export async function exportAuditLog(
     const rows = await tx
       .select(viewColumns)
       .from(auditLog)
+      .leftJoin(orgUnit, eq(orgUnit.id, auditLog.unitId))
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(MAX_AUDIT_EXPORT_ROWS);

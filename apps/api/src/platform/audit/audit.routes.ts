@@ -41,6 +41,7 @@ const entrySchema = z.object({
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
   unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
   ip: z.string(),
   action: z.string(),
   entityType: z.string().nullable(),
