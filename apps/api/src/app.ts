@@ -16,6 +16,7 @@ import { accessRoutes } from './platform/access/access.routes.ts';
 import { registerAccessHook } from './platform/access/access-hook.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
+import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
@@ -76,6 +77,7 @@ export async function buildApp(services: Services): Promise<App> {
         { name: 'access', description: '账号、角色与安全策略' },
         { name: 'org', description: '组织机构' },
         { name: 'audit', description: '审计日志' },
+        { name: 'calendar', description: '节假日设置与工作日' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -97,6 +99,7 @@ export async function buildApp(services: Services): Promise<App> {
   );
   await app.register(accessRoutes(services));
   await app.register(orgRoutes(services));
+  await app.register(calendarRoutes(services));
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(
     outboxTestRoutes({ enabled: !config.isProduction, db: services.database.db, outbox: services.outbox }),

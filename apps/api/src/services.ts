@@ -9,10 +9,16 @@ import { auditSigningKeyFrom } from './platform/audit/audit-key.ts';
 import { recordAudit } from './platform/audit/audit-log.ts';
 import { AuthService, defaultAuthPolicy } from './platform/auth/auth.service.ts';
 import { SessionsService } from './platform/auth/sessions.service.ts';
+import { CalendarService } from './platform/calendar/calendar.service.ts';
+import { CalendarStore } from './platform/calendar/calendar-store.ts';
 import { type Clock, systemClock } from './platform/clock/clock.ts';
 import { createFieldCipher, type FieldCipher } from './platform/crypto/field-cipher.ts';
 import { type Keyring, loadKeyring } from './platform/crypto/keyring.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
+import { deadlineRecomputeJob } from './platform/deadlines/deadline.jobs.ts';
+import { DeadlineRuleRegistry } from './platform/deadlines/deadline.rules.ts';
+import { DeadlineService } from './platform/deadlines/deadline.service.ts';
+import { deadlineCatalogue } from './platform/deadlines/deadline-catalogue.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
 import { JobQueue } from './platform/jobs/jobs.ts';
 import { notificationsSendJob, triggerNotificationSend } from './platform/notifications/notifications.job.ts';
@@ -42,6 +48,9 @@ export interface Services {
   users: UsersService;
   roles: RolesService;
   sessions: SessionsService;
+  /** The working-day calendar (节假日设置) and the running statutory clocks of cases. */
+  calendar: CalendarService;
+  deadlines: DeadlineService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
   auditSigningKey: Buffer;
 }
@@ -97,6 +106,14 @@ export function createServices(
     logger.child({ component: 'sms' }),
   );
   jobs.define(notificationsSendJob(outbox, db, { sms: smsTransport }));
+  // One in-memory calendar snapshot; the deadline engine reads it, override edits refresh it.
+  const calendarStore = new CalendarStore();
+  const deadlines = new DeadlineService({
+    clock,
+    calendar: calendarStore,
+    rules: new DeadlineRuleRegistry(...deadlineCatalogue),
+  });
+  jobs.define(deadlineRecomputeJob(db, deadlines));
   const policy = {
     ...defaultAuthPolicy,
     idleMinutes: config.sessionIdleMinutes,
@@ -130,6 +147,8 @@ export function createServices(
     users: new UsersService({ db, clock, cipher, audit, expandSubtrees }),
     roles: new RolesService({ db, clock, audit }),
     sessions: new SessionsService({ db, clock, policy, audit }),
+    calendar: new CalendarService({ db, clock, audit, store: calendarStore, dependents: deadlines }),
+    deadlines,
     auditSigningKey,
   };
 }

@@ -32,6 +32,10 @@ export const permissions = {
     export: 'audit:export',
     verify: 'audit:verify',
   },
+  calendar: {
+    read: 'calendar:read',
+    manage: 'calendar:manage',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

@@ -188,7 +188,7 @@ describe('accounts, roles and data scopes', () => {
       code: 'countyRoleAdmin',
       name: '县区角色管理员',
       dataScope: 'unitAndBelow',
-      permissions: ['role:read', 'role:manage', 'role:assign', 'user:read', 'org:read'],
+      permissions: ['role:read', 'role:manage', 'role:assign', 'user:read', 'org:read', 'calendar:read'],
     });
     const delegate = await createStaff('deleg01', units.haicheng, ['countyRoleAdmin']);
     const cityWide = await delegate.client.request('POST', '/api/access/roles', {

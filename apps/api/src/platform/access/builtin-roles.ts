@@ -29,6 +29,8 @@ export const builtinRoles: RoleDefinition[] = [
       p.user.create,
       p.user.update,
       p.user.resetPassword,
+      p.calendar.read,
+      p.calendar.manage,
     ],
     accountKind: 'staff',
   },
@@ -65,7 +67,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '全市数据，只读为主',
     duty: null,
     dataScope: 'all',
-    permissions: [p.system.viewStatus, p.org.read, p.user.read],
+    permissions: [p.system.viewStatus, p.org.read, p.user.read, p.calendar.read],
     accountKind: 'staff',
   },
   {
@@ -74,7 +76,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '全市业务数据',
     duty: null,
     dataScope: 'all',
-    permissions: [p.org.read],
+    permissions: [p.org.read, p.calendar.read],
     accountKind: 'staff',
   },
   {
@@ -83,7 +85,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本县区及下属司法所的数据',
     duty: null,
     dataScope: 'unitAndBelow',
-    permissions: [p.org.read],
+    permissions: [p.org.read, p.calendar.read],
     accountKind: 'staff',
   },
   {
@@ -92,7 +94,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本司法所的数据',
     duty: null,
     dataScope: 'unit',
-    permissions: [p.org.read],
+    permissions: [p.org.read, p.calendar.read],
     accountKind: 'staff',
   },
   {
@@ -101,7 +103,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本法律援助中心及下属工作站的数据',
     duty: null,
     dataScope: 'unitAndBelow',
-    permissions: [p.org.read],
+    permissions: [p.org.read, p.calendar.read],
     accountKind: 'staff',
   },
   {
