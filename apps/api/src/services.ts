@@ -19,11 +19,15 @@ import { deadlineRecomputeJob } from './platform/deadlines/deadline.jobs.ts';
 import { DeadlineRuleRegistry } from './platform/deadlines/deadline.rules.ts';
 import { DeadlineService } from './platform/deadlines/deadline.service.ts';
 import { deadlineCatalogue } from './platform/deadlines/deadline-catalogue.ts';
+import { idempotencyPruneJob } from './platform/idempotency/idempotency.job.ts';
+import { IdempotencyService, idempotencyHashKeyFrom } from './platform/idempotency/idempotency.service.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
 import { JobQueue } from './platform/jobs/jobs.ts';
 import { notificationsSendJob, triggerNotificationSend } from './platform/notifications/notifications.job.ts';
 import { createNotificationOutbox, type NotificationOutbox } from './platform/notifications/outbox.ts';
 import { createSmsTransport, smsSettingsFromEnv } from './platform/notifications/sms-transport.ts';
+import { NumberSeriesRegistry } from './platform/numbering/number-series.ts';
+import { NumberingService } from './platform/numbering/numbering.service.ts';
 import { expandSubtrees } from './platform/org/org.repo.ts';
 import { OrgService } from './platform/org/org.service.ts';
 import { Lifecycle } from './platform/runtime/lifecycle.ts';
@@ -51,6 +55,10 @@ export interface Services {
   /** The working-day calendar (节假日设置) and the running statutory clocks of cases. */
   calendar: CalendarService;
   deadlines: DeadlineService;
+  /** 案号 and 发文字号, allocated in the creating transaction; each module's series go into its registry below. */
+  numbering: NumberingService;
+  /** `Idempotency-Key` on create routes (see platform/idempotency/idempotency.http.ts). */
+  idempotency: IdempotencyService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
   auditSigningKey: Buffer;
 }
@@ -114,6 +122,13 @@ export function createServices(
     rules: new DeadlineRuleRegistry(...deadlineCatalogue),
   });
   jobs.define(deadlineRecomputeJob(db, deadlines));
+  const idempotency = new IdempotencyService({
+    db,
+    clock,
+    cipher,
+    hashKey: idempotencyHashKeyFrom(keyring),
+  });
+  jobs.define(idempotencyPruneJob(idempotency));
   const policy = {
     ...defaultAuthPolicy,
     idleMinutes: config.sessionIdleMinutes,
@@ -149,6 +164,14 @@ export function createServices(
     sessions: new SessionsService({ db, clock, policy, audit }),
     calendar: new CalendarService({ db, clock, audit, store: calendarStore, dependents: deadlines }),
     deadlines,
+    numbering: new NumberingService({
+      db,
+      clock,
+      series: new NumberSeriesRegistry(),
+      cityName: config.cityName,
+      audit,
+    }),
+    idempotency,
     auditSigningKey,
   };
 }
