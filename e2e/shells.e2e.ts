@@ -1,16 +1,33 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 // A clerk opens the console on a desktop and on a phone; a citizen opens the portal on a cheap phone and
 // turns on 长辈模式; a developer opens the API docs. No page may log an error.
+const adminPassword = 'Beihai#2026sys';
+
+/** The console opens only after signing in (the journeys of identity.e2e.ts cover the sign-in itself). */
+async function signInAsAdmin(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill(adminPassword);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${url}/`);
+}
+
 describe('web shells', () => {
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({
+      ADMIN_PASSWORD: adminPassword,
+      SECADMIN_PASSWORD: 'Zhucheng#2026sec',
+      AUDITOR_PASSWORD: 'Haicheng#2026aud',
+      LOGIN_RATE_PER_MINUTE: '1000',
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -24,9 +41,9 @@ describe('web shells', () => {
   ] as const) {
     it(`console home on a ${label} (${width} px)`, async () => {
       const { page, errors } = await openPage(browser, width, height);
-      await page.goto(`${server.url}/`);
+      await signInAsAdmin(page, server.url);
       await expect.poll(() => page.title()).toContain('珠城智慧司法平台');
-      await page.getByText('您好，欢迎使用珠城智慧司法平台').waitFor();
+      await page.getByText('您好，系统管理员').waitFor();
       await page.getByText('北海市司法局').first().waitFor();
       for (const line of ['法律援助', '人民调解', '行政复议', '社区矫正', '统计报表']) {
         await page.getByText(line, { exact: true }).first().waitFor();
@@ -41,8 +58,8 @@ describe('web shells', () => {
 
   it('console: the system status page shows the embedded database, and unknown pages say so', async () => {
     const { page, errors } = await openPage(browser, 1440, 900);
-    await page.goto(`${server.url}/`);
-    await page.getByText('系统管理').click();
+    await signInAsAdmin(page, server.url);
+    await page.getByText('系统管理', { exact: true }).click();
     await page.getByRole('menuitem', { name: '系统状态' }).click();
     await page.getByText('PGlite', { exact: false }).first().waitFor();
     expect(page.url()).toContain('/system');
@@ -55,7 +72,7 @@ describe('web shells', () => {
     await page.locator('.ant-result-title', { hasText: '页面不存在' }).waitFor();
     await screenshot(page, 'console-404-1440');
     await page.getByRole('button', { name: /返回工作台/ }).click();
-    await page.getByText('您好，欢迎使用珠城智慧司法平台').waitFor();
+    await page.getByText('您好，系统管理员').waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });

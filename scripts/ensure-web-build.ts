@@ -42,7 +42,12 @@ if (built === wanted && fs.existsSync(path.join(dist, 'index.html'))) {
   process.stdout.write('前端构建已是最新。\n');
 } else {
   process.stdout.write('正在构建前端（工作台与群众门户）…\n');
-  const result = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
+  // Always a production build, even when run from a test (NODE_ENV=test would give React's dev build).
+  const result = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     process.stderr.write('前端构建失败，请查看上面的错误信息。\n');
     process.exit(result.status ?? 1);

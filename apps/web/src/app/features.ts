@@ -1,6 +1,16 @@
 // The one list of web features. Both shells register exactly these; adding a module's web part is
-// one import and one array entry here.
+// one import and one array entry here. Menu groups with the same key merge in this order.
+import { accessFeature } from '../features/access/index.ts';
+import { accountFeature } from '../features/account/index.ts';
+import { auditFeature } from '../features/audit/index.ts';
+import { orgFeature } from '../features/org/index.ts';
 import { systemFeature } from '../features/system/index.ts';
 import type { Feature } from '../lib/feature.ts';
 
-export const features: readonly Feature[] = [systemFeature];
+export const features: readonly Feature[] = [
+  orgFeature,
+  accessFeature,
+  auditFeature,
+  systemFeature,
+  accountFeature,
+];

@@ -1,5 +1,5 @@
+import type { Can } from '../lib/access.tsx';
 import { type Feature, type FeatureIcon, isMenuGroup, type MenuLink } from '../lib/feature.ts';
-import type { Can } from './access.tsx';
 
 export const HOME_TITLE = '工作台';
 

@@ -4,8 +4,13 @@ import { features } from './features.ts';
 import { ConsoleLayout } from './layouts/console-layout.tsx';
 import { RequirePermission } from './layouts/require-permission.tsx';
 import { type ConsoleRouteHandle, HOME_TITLE, menuTrail } from './navigation.ts';
+import { ChangePasswordPage } from './pages/change-password-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './session/login-path.ts';
+import { RequireSession } from './session/require-session.tsx';
+import { SessionRoot } from './session/session-root.tsx';
 
 function featureRoutes(): RouteObject[] {
   return features.flatMap((feature) =>
@@ -30,16 +35,28 @@ export function createConsoleRouter() {
   const notFound: ConsoleRouteHandle = { title: '页面不存在', trail: [] };
   return createBrowserRouter([
     {
-      path: '/',
-      element: <ConsoleLayout />,
+      element: <SessionRoot />,
       children: [
+        // Outside the console frame: reachable without a session (login) or before it is usable.
+        { path: LOGIN_PATH, element: <LoginPage /> },
+        { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
         {
-          // Pathless: a failing page keeps the header and menu around its error message.
-          errorElement: <RouteError homePath="/" homeLabel="返回工作台" />,
+          path: '/',
+          element: (
+            <RequireSession>
+              <ConsoleLayout />
+            </RequireSession>
+          ),
           children: [
-            { index: true, element: <HomePage />, handle: home },
-            ...featureRoutes(),
-            { path: '*', element: <NotFoundPage />, handle: notFound },
+            {
+              // Pathless: a failing page keeps the header and menu around its error message.
+              errorElement: <RouteError homePath="/" homeLabel="返回工作台" />,
+              children: [
+                { index: true, element: <HomePage />, handle: home },
+                ...featureRoutes(),
+                { path: '*', element: <NotFoundPage />, handle: notFound },
+              ],
+            },
           ],
         },
       ],

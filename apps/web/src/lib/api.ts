@@ -11,6 +11,8 @@ export interface ApiGetOptions {
   signal?: AbortSignal;
   /** Statuses besides 2xx whose body is the expected data (a degraded health check answers 503). */
   alsoOk?: number[];
+  /** The caller handles a 401 itself (the who-am-I call), so the session listener is not told. */
+  quietSessionProblems?: boolean;
 }
 
 export interface FieldError {
@@ -79,17 +81,61 @@ async function toRequestError(response: Response): Promise<ApiRequestError> {
   });
 }
 
-export async function apiGet<T>(
+// The session's CSRF token (from the login or /api/auth/me answer). The server refuses a write made with
+// the session cookie unless it echoes this token in a header.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Answers that mean the signed-in state changed under the page: signed out, or blocked until a step is done. */
+const sessionEndedCodes = new Set(['SESSION_EXPIRED', 'UNAUTHENTICATED']);
+const sessionBlockedCodes = new Set(['PASSWORD_CHANGE_REQUIRED', 'TOTP_SETUP_REQUIRED']);
+
+export function isSessionEnded(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 401 && sessionEndedCodes.has(error.code);
+}
+
+export function isSessionBlocked(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 403 && sessionBlockedCodes.has(error.code);
+}
+
+type SessionProblemListener = (error: ApiRequestError) => void;
+let sessionProblemListener: SessionProblemListener | null = null;
+
+/** The console shell listens here to send the user to the login page when any call finds the session gone. */
+export function onSessionProblem(listener: SessionProblemListener): () => void {
+  sessionProblemListener = listener;
+  return () => {
+    if (sessionProblemListener === listener) sessionProblemListener = null;
+  };
+}
+
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  alsoOk?: number[] | undefined;
+  /** The caller handles a 401 itself (the who-am-I call), so the session listener is not told. */
+  quietSessionProblems?: boolean | undefined;
+}
+
+async function request<T>(
+  method: string,
   path: string,
-  schema?: ResponseSchema<T>,
-  options: ApiGetOptions = {},
+  body: unknown,
+  schema: ResponseSchema<T> | undefined,
+  options: RequestOptions,
 ): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'GET',
+      method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -98,7 +144,11 @@ export async function apiGet<T>(
   }
 
   if (!response.ok && !options.alsoOk?.includes(response.status)) {
-    throw await toRequestError(response);
+    const error = await toRequestError(response);
+    if (!options.quietSessionProblems && (isSessionEnded(error) || isSessionBlocked(error))) {
+      sessionProblemListener?.(error);
+    }
+    throw error;
   }
 
   let data: unknown;
@@ -121,6 +171,32 @@ export async function apiGet<T>(
       message: INVALID_RESPONSE_MESSAGE,
     });
   }
+}
+
+export function apiGet<T>(path: string, schema?: ResponseSchema<T>, options: ApiGetOptions = {}): Promise<T> {
+  return request('GET', path, undefined, schema, options);
+}
+
+export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A write: JSON body, the session's CSRF token, errors parsed like `apiGet`. A 204 resolves to undefined. */
+export function apiSend<T = void>(
+  method: SendMethod,
+  path: string,
+  body?: unknown,
+  schema?: ResponseSchema<T>,
+): Promise<T> {
+  return request(method, path, body, schema, {});
+}
+
+/** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 /** The Chinese message to show for any error a query or mutation produced. */

@@ -2,8 +2,8 @@
 // `features/<module>/index.ts` exports one `Feature`; the console (`app/`) and the citizen portal
 // (`portal/`) only register the features listed in `app/features.ts`. It lives in lib/ because
 // features may import only lib/ and components/.
-import type { PermissionCode } from '@zhucheng/contracts';
 import type { ComponentType, CSSProperties, LazyExoticComponent } from 'react';
+import type { ConsolePermission } from './access.tsx';
 
 /** An icon component such as `SettingOutlined` from @ant-design/icons (the shell renders it). */
 export type FeatureIcon = ComponentType<{ className?: string; style?: CSSProperties }>;
@@ -16,7 +16,8 @@ export interface ConsoleRoute {
   path: string;
   /** Chinese page title: breadcrumb, browser tab. */
   title: string;
-  permission: PermissionCode;
+  /** A permission code, or `authenticated` for pages every signed-in user has (个人中心). */
+  permission: ConsolePermission;
   component: LazyPage;
 }
 
@@ -26,7 +27,7 @@ export interface MenuLink {
   icon?: FeatureIcon;
   /** Must equal the path of one of the feature's console routes. */
   path: string;
-  permission: PermissionCode;
+  permission: ConsolePermission;
 }
 
 /** A side-menu group. Groups with the same key from several features are merged into one. */

@@ -56,3 +56,18 @@ export function formatTimeZone(timeZone: string): string {
   const name = timeZoneNames[timeZone];
   return name ? `${name}（${timeZone}）` : timeZone;
 }
+
+/** 2026-11-27 — dates in tables. */
+export function formatDate(value: dayjs.ConfigType): string {
+  return dayjs(value).format('YYYY-MM-DD');
+}
+
+/** 2026-11-27 14:03 — times in tables. */
+export function formatDateTime(value: dayjs.ConfigType): string {
+  return dayjs(value).format('YYYY-MM-DD HH:mm');
+}
+
+/** 2026-11-27 14:03:05 — times in detail views. */
+export function formatDateTimeSeconds(value: dayjs.ConfigType): string {
+  return dayjs(value).format('YYYY-MM-DD HH:mm:ss');
+}

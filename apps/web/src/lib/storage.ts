@@ -17,3 +17,15 @@ export function writeStorage(key: string, value: string | null): void {
     // Not persisted: the setting still applies for this visit.
   }
 }
+
+/** False in private modes and web-views that refuse storage; callers then skip storage-based shortcuts. */
+export function isStorageAvailable(): boolean {
+  try {
+    const probe = 'zhucheng.probe';
+    window.localStorage.setItem(probe, '1');
+    window.localStorage.removeItem(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}

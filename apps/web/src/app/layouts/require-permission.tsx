@@ -1,14 +1,14 @@
-import type { PermissionCode } from '@zhucheng/contracts';
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { useCan } from '../access.tsx';
+import type { ConsolePermission } from '../../lib/access.tsx';
+import { useCan } from '../../lib/access.tsx';
 
 export function RequirePermission({
   permission,
   children,
 }: {
-  permission: PermissionCode;
+  permission: ConsolePermission;
   children: ReactNode;
 }) {
   const navigate = useNavigate();

@@ -2,9 +2,10 @@ import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { useCan } from '../../lib/access.tsx';
 import { formatChineseDateWithWeekday } from '../../lib/format.ts';
 import { usePlatformIdentity } from '../../lib/platform-info.ts';
-import { useCan } from '../access.tsx';
+import { useSessionUser } from '../../lib/session.ts';
 import { businessLines } from '../business-lines.ts';
 import { features } from '../features.ts';
 import { permittedLinks } from '../navigation.ts';
@@ -12,6 +13,7 @@ import styles from './home-page.module.css';
 
 export function HomePage() {
   const identity = usePlatformIdentity();
+  const user = useSessionUser();
   const can = useCan();
   const links = useMemo(() => permittedLinks(features, can), [can]);
   const today = formatChineseDateWithWeekday(dayjs());
@@ -20,11 +22,11 @@ export function HomePage() {
     <Flex vertical gap={16}>
       <Card className={styles.welcome}>
         <Typography.Title level={3} style={{ margin: '0 0 8px' }}>
-          您好，欢迎使用{identity.platformName}
+          您好，{user.displayName}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 15 }}>
-          今天是 {today}
-          {identity.bureauName ? `，${identity.bureauName}` : ''}
+          欢迎使用{identity.platformName}。今天是 {today}
+          {user.unitName ? `，${user.unitName}` : identity.bureauName ? `，${identity.bureauName}` : ''}
         </Typography.Paragraph>
       </Card>
 

@@ -1,23 +1,28 @@
-import { UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Switch } from 'antd';
+import { Switch } from 'antd';
+import { PageLoading } from '../../components/page-loading.tsx';
 import { usePlatformIdentity } from '../../lib/platform-info.ts';
+import { useSessionState } from '../../lib/session.ts';
+import { CitizenSignIn } from '../components/citizen-sign-in.tsx';
 import { HotlineCard } from '../components/hotline-card.tsx';
+import { SignedInCard } from '../components/signed-in-card.tsx';
 import { useSeniorMode } from '../senior-mode-context.tsx';
 
 export function MePage() {
   const { seniorMode, setSeniorMode } = useSeniorMode();
   const identity = usePlatformIdentity();
+  const session = useSessionState();
+
   return (
     <div className="portal-page">
-      <section className="portal-card portal-profile">
-        <Avatar size={64} icon={<UserOutlined />} className="portal-profile__avatar" />
-        <div className="portal-profile__title">未登录</div>
-        <p className="portal-profile__text">登录后可查看我的办件</p>
-        <Button type="primary" size="large" block disabled>
-          登录
-        </Button>
-        <p className="portal-profile__note">登录功能即将开通</p>
-      </section>
+      {session.data?.status === 'signedIn' ? (
+        <SignedInCard user={session.data.session.user} />
+      ) : session.isPending ? (
+        <section className="portal-card">
+          <PageLoading label="正在读取登录状态…" />
+        </section>
+      ) : (
+        <CitizenSignIn />
+      )}
 
       <section className="portal-card" aria-labelledby="portal-settings-title">
         <h2 id="portal-settings-title" className="portal-card__title">

@@ -1,0 +1,64 @@
+import { allPermissionCodes, type PermissionCode } from '@zhucheng/contracts';
+
+// Chinese names for the permission codes of packages/contracts/src/permissions.ts, for the role editor.
+// A code missing here (added by a later module) is shown as the code itself.
+
+export const permissionLabels: Record<PermissionCode, string> = {
+  'system:viewStatus': '查看系统状态',
+  'org:read': '查看机构',
+  'org:manage': '管理机构',
+  'user:read': '查看账号',
+  'user:create': '新建账号',
+  'user:update': '修改、停用账号',
+  'user:resetPassword': '重置密码',
+  'user:revealPhone': '查看完整手机号',
+  'role:read': '查看角色',
+  'role:manage': '管理角色',
+  'role:assign': '分配角色',
+  'session:read': '查看在线会话',
+  'session:revoke': '强制下线',
+  'policy:manage': '管理安全策略',
+  'audit:read': '查看审计日志',
+  'audit:export': '导出审计日志',
+  'audit:verify': '核验审计日志完整性',
+  'calendar:read': '查看工作日历',
+  'calendar:manage': '管理工作日历',
+};
+
+/** The part of a code before ':' names the module; the permission tree groups by it. */
+export const moduleLabels: Record<string, string> = {
+  system: '系统状态',
+  org: '组织机构',
+  user: '账号管理',
+  role: '角色管理',
+  session: '在线会话',
+  policy: '安全策略',
+  audit: '审计日志',
+  calendar: '工作日历',
+  legalAid: '法律援助',
+  mediation: '人民调解',
+  reconsideration: '行政复议',
+  legalReview: '合法性审核',
+  corrections: '社区矫正',
+  tracking: '海上动态监管',
+  legalServices: '公共法律服务',
+  demonstration: '法治政府示范创建',
+  statistics: '统计报表',
+};
+
+export function permissionLabel(code: string): string {
+  return (permissionLabels as Record<string, string>)[code] ?? code;
+}
+
+export function moduleOf(code: string): string {
+  return code.split(':')[0] ?? code;
+}
+
+export function moduleLabel(module: string): string {
+  return moduleLabels[module] ?? module;
+}
+
+/** The catalogue from the API, or every code the web knows when the API sent none. */
+export function catalogueOrDefault(catalogue: readonly string[] | undefined): string[] {
+  return catalogue && catalogue.length > 0 ? [...catalogue] : [...allPermissionCodes];
+}
