@@ -1,3 +1,4 @@
+import { auditActionLabel } from '@zhucheng/contracts';
 import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../access/principal.ts';
 import type { Clock } from '../clock/clock.ts';
@@ -131,20 +132,6 @@ const actorKindLabels: Record<AuditActorKind, string> = {
 
 const outcomeLabels: Record<AuditOutcome, string> = { success: '成功', failure: '失败' };
 
-/** Chinese names of the platform's own actions; a module's actions show their code until added here. */
-export const auditActionLabels: Record<string, string> = {
-  [auditActions.login]: '登录',
-  [auditActions.loginFailed]: '登录失败',
-  [auditActions.logout]: '退出登录',
-  [auditActions.locked]: '账号锁定',
-  [auditActions.personalDataReveal]: '查看个人信息',
-  [auditActions.personalDataExport]: '导出个人信息',
-  [auditActions.trackView]: '查看定位轨迹',
-  [auditActions.auditExport]: '导出审计日志',
-  [auditActions.auditVerify]: '校验审计日志',
-  [auditActions.auditCheckpoint]: '审计日志清理检查点',
-};
-
 const csvHeader = [
   '编号',
   '时间',
@@ -208,7 +195,7 @@ export function auditCsv(rows: AuditEntryView[], timeZone: string): string {
         r.unitName,
         r.ip,
         r.action,
-        auditActionLabels[r.action] ?? r.action,
+        auditActionLabel(r.action),
         r.entityType,
         r.entityId,
         outcomeLabels[r.outcome],

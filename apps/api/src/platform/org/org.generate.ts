@@ -1,8 +1,8 @@
+import type { OrgUnitKind } from '@zhucheng/contracts';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock/clock.ts';
 import type { Executor } from '../db/database.ts';
 import { cityDivisions, type DivisionData } from './divisions.ts';
-import type { OrgUnitKind } from './org.kinds.ts';
 import {
   findSiblingByName,
   insertUnit,

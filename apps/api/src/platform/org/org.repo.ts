@@ -1,6 +1,6 @@
+import type { OrgUnitKind, OrgUnitStatus } from '@zhucheng/contracts';
 import { and, asc, count, eq, inArray, isNull, like, max, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
-import type { OrgUnitKind, OrgUnitStatus } from './org.kinds.ts';
 import { pathIds, unitPath } from './org.rules.ts';
 import { type OrgUnitRow, orgUnit } from './org.schema.ts';
 

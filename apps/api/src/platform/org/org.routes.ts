@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import '../http/request-context.ts';
-import { orgUnitKinds, orgUnitStatuses } from './org.kinds.ts';
+import { orgUnitKinds, orgUnitStatuses } from '@zhucheng/contracts';
 import { NAME_MAX, type OrgService } from './org.service.ts';
 
 export interface OrgRoutesDeps {

@@ -1,4 +1,4 @@
-import type { OrgUnitKind, OrgUnitStatus } from './org.kinds.ts';
+import type { OrgUnitKind, OrgUnitStatus } from '@zhucheng/contracts';
 
 // Pure rules of the organisation tree: names of generated units, materialized paths, the visible forest.
 

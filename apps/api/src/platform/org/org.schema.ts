@@ -1,3 +1,4 @@
+import type { OrgUnitKind, OrgUnitStatus } from '@zhucheng/contracts';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -9,7 +10,6 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import type { OrgUnitKind, OrgUnitStatus } from './org.kinds.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 

@@ -1,17 +1,17 @@
 import type { PermissionCode } from '@zhucheng/contracts';
-import { and, eq, sql } from 'drizzle-orm';
-import type { AuditWriter } from '../access/ports.ts';
-import type { RequestContext } from '../access/principal.ts';
-import type { Clock } from '../clock/clock.ts';
-import type { Database, Executor } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
 import {
   type OrgUnitKind,
   type OrgUnitStatus,
   orgUnitKindLabels,
   orgUnitKinds,
   orgUnitStatuses,
-} from './org.kinds.ts';
+} from '@zhucheng/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { AuditWriter } from '../access/ports.ts';
+import type { RequestContext } from '../access/principal.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Database, Executor } from '../db/database.ts';
+import { AppError } from '../http/app-error.ts';
 import {
   countActiveChildren,
   findSiblingByName,

@@ -1,9 +1,10 @@
+import { auditActionLabel as actionLabel } from '@zhucheng/contracts';
 import { Descriptions, Drawer, Tag, Typography } from 'antd';
 import { formatDateTimeSeconds } from '../../../lib/format.ts';
 import { useDrawerSize } from '../../../lib/responsive.ts';
 import type { AuditEntry } from '../api/use-audit.ts';
 import { describeUnit } from '../labels/audit-describe.ts';
-import { actionLabel, actorKindLabels, entityTypeLabel } from '../labels/audit-labels.ts';
+import { actorKindLabels, entityTypeLabel } from '../labels/audit-labels.ts';
 import { BeforeAfterTable, DetailTable } from './value-table.tsx';
 import './audit.css';
 

@@ -1,8 +1,9 @@
+import { auditActionLabel as actionLabel } from '@zhucheng/contracts';
 import { Button, Empty, Table, type TableProps, Tag, Typography } from 'antd';
 import { formatDateTimeSeconds } from '../../../lib/format.ts';
 import type { AuditEntry } from '../api/use-audit.ts';
 import { describeEntity, describeUnit } from '../labels/audit-describe.ts';
-import { actionLabel, actorKindLabels } from '../labels/audit-labels.ts';
+import { actorKindLabels } from '../labels/audit-labels.ts';
 
 interface AuditTableProps {
   entries: AuditEntry[];

@@ -1,7 +1,7 @@
+import { auditActionLabel as actionLabel } from '@zhucheng/contracts';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../api/use-audit.ts';
 import { describeEntity, describeUnit } from './audit-describe.ts';
-import { actionLabel } from './audit-labels.ts';
 
 const entry: AuditEntry = {
   id: 1,

@@ -1,80 +1,10 @@
+import { auditActionAreas } from '@zhucheng/contracts';
+
 // Chinese names for what the audit log records. An action or type missing here (from a later module) is
 // shown as its code.
 
-export const actionAreas: { area: string; label: string; actions: Record<string, string> }[] = [
-  {
-    area: 'auth',
-    label: '登录与认证',
-    actions: {
-      'auth.login': '登录',
-      'auth.loginFailed': '登录失败',
-      'auth.logout': '退出登录',
-      'auth.locked': '账号锁定',
-      'auth.otpRequested': '获取短信验证码',
-      'auth.passwordChanged': '修改密码',
-      'auth.totpEnabled': '启用双因素认证',
-      'auth.totpDisabled': '停用双因素认证',
-    },
-  },
-  {
-    area: 'user',
-    label: '账号',
-    actions: {
-      'user.create': '新建账号',
-      'user.update': '修改账号',
-      'user.disable': '停用账号',
-      'user.resetPassword': '重置密码',
-    },
-  },
-  {
-    area: 'role',
-    label: '角色',
-    actions: {
-      'role.create': '新建角色',
-      'role.update': '修改角色',
-      'role.delete': '删除角色',
-      'role.assign': '分配角色',
-    },
-  },
-  { area: 'session', label: '会话', actions: { 'session.revoke': '强制下线' } },
-  { area: 'policy', label: '安全策略', actions: { 'policy.update': '修改安全策略' } },
-  {
-    area: 'org',
-    label: '组织机构',
-    actions: {
-      'org.seed': '初始化机构树',
-      'org.unit.create': '新增机构',
-      'org.unit.rename': '机构改名',
-      'org.unit.move': '调整上级机构',
-      'org.unit.disable': '停用机构',
-      'org.unit.enable': '启用机构',
-    },
-  },
-  {
-    area: 'personalData',
-    label: '个人信息',
-    actions: { 'personalData.reveal': '查看完整个人信息', 'personalData.export': '导出个人信息' },
-  },
-  { area: 'track', label: '轨迹', actions: { 'track.view': '查看轨迹' } },
-  {
-    area: 'audit',
-    label: '审计日志',
-    actions: {
-      'audit.export': '导出审计日志',
-      'audit.verify': '核验审计日志',
-      'audit.checkpoint': '审计日志清理检查点',
-    },
-  },
-];
-
-const actionLabels: Record<string, string> = Object.assign({}, ...actionAreas.map((a) => a.actions));
-
-export function actionLabel(action: string): string {
-  return actionLabels[action] ?? action;
-}
-
 /** Options for the 操作 filter: each area as a whole, then its single actions. */
-export const actionFilterOptions = actionAreas.map(({ area, label, actions }) => ({
+export const actionFilterOptions = auditActionAreas.map(({ area, label, actions }) => ({
   label,
   title: label,
   options: [

@@ -1,5 +1,5 @@
-// Kinds of organisation unit, in code and on screen. The tree holds the justice system's own units and
-// the outside bodies it supervises or works with (law firms, notary offices, other departments).
+// Kinds of organisation unit, in code and on screen: shared by the api and the web. The tree holds the
+// justice system's own units and the outside bodies it supervises or works with (law firms, notaries, departments).
 
 export const orgUnitKinds = [
   'cityBureau',
