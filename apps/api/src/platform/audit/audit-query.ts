@@ -1,7 +1,7 @@
 import { auditActionLabel } from '@zhucheng/contracts';
 import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../access/principal.ts';
-import type { Clock } from '../clock/clock.ts';
+import { type Clock, wallClockParts } from '../clock/clock.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { orgUnit } from '../org/org.schema.ts';
@@ -164,21 +164,8 @@ function csvCell(value: unknown): string {
 
 /** `2026-11-27 09:30:05` in the platform's time zone: what the auditor reads on a wall clock. */
 function localTime(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  const p = wallClockParts(at, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
 export function auditCsv(rows: AuditEntryView[], timeZone: string): string {

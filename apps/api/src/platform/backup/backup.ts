@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { wallClockParts } from '../clock/clock.ts';
 import { type Keyring, type KeyringDescription, keyFilePath, loadKeyring } from '../crypto/keyring.ts';
 import { acquireDataDirLock, type DataDirLock, DataDirLockedError } from '../runtime/data-dir-lock.ts';
 import { readTar, TarWriter } from './tar.ts';
@@ -521,20 +522,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 
 /** A path for a new backup: `<dir>/zhucheng-backup-YYYYMMDD-HHMMSS.tar.gz` in the given time zone. */
 export function defaultBackupPath(dir: string, at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = wallClockParts(at, timeZone);
   const stamp = `${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}`;
   return path.join(dir, `zhucheng-backup-${stamp}.tar.gz`);
 }

@@ -24,6 +24,35 @@ export function calendarDay(at: Date, timeZone: string): string {
   }).format(at);
 }
 
+export interface WallClockParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+/** The date and time a wall clock in `timeZone` shows at `at`, zero-padded, 24-hour. */
+export function wallClockParts(at: Date, timeZone: string): WallClockParts {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const { year = '', month = '', day = '', hour = '', minute = '', second = '' } = parts;
+  return { year, month, day, hour, minute, second };
+}
+
 export function systemClock(timeZone: string): Clock {
   return {
     timeZone,
