@@ -32,6 +32,8 @@ import { expandSubtrees } from './platform/org/org.repo.ts';
 import { OrgService } from './platform/org/org.service.ts';
 import { Lifecycle } from './platform/runtime/lifecycle.ts';
 import type { Logger } from './platform/runtime/logger.ts';
+import { CaseTypeRegistry } from './platform/workflow/workflow.rules.ts';
+import { WorkflowService } from './platform/workflow/workflow.service.ts';
 
 // The composition root: every service is created here, explicitly, and handed what it needs.
 
@@ -57,6 +59,8 @@ export interface Services {
   deadlines: DeadlineService;
   /** 案号 and 发文字号, allocated in the creating transaction; each module's series go into its registry below. */
   numbering: NumberingService;
+  /** Case types and the one transition API; each module's case types go into its registry below. */
+  workflow: WorkflowService;
   /** `Idempotency-Key` on create routes (see platform/idempotency/idempotency.http.ts). */
   idempotency: IdempotencyService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
@@ -129,6 +133,13 @@ export function createServices(
     hashKey: idempotencyHashKeyFrom(keyring),
   });
   jobs.define(idempotencyPruneJob(idempotency));
+  const numbering = new NumberingService({
+    db,
+    clock,
+    series: new NumberSeriesRegistry(),
+    cityName: config.cityName,
+    audit,
+  });
   const policy = {
     ...defaultAuthPolicy,
     idleMinutes: config.sessionIdleMinutes,
@@ -164,12 +175,15 @@ export function createServices(
     sessions: new SessionsService({ db, clock, policy, audit }),
     calendar: new CalendarService({ db, clock, audit, store: calendarStore, dependents: deadlines }),
     deadlines,
-    numbering: new NumberingService({
+    numbering,
+    workflow: new WorkflowService({
       db,
       clock,
-      series: new NumberSeriesRegistry(),
-      cityName: config.cityName,
       audit,
+      deadlines,
+      numbering,
+      types: new CaseTypeRegistry(),
+      outbox,
     }),
     idempotency,
     auditSigningKey,

@@ -3,6 +3,7 @@
 import { accessFeature } from '../features/access/index.ts';
 import { accountFeature } from '../features/account/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
+import { calendarFeature } from '../features/calendar/index.ts';
 import { orgFeature } from '../features/org/index.ts';
 import { systemFeature } from '../features/system/index.ts';
 import type { Feature } from '../lib/feature.ts';
@@ -11,6 +12,7 @@ export const features: readonly Feature[] = [
   orgFeature,
   accessFeature,
   auditFeature,
+  calendarFeature,
   systemFeature,
   accountFeature,
 ];

@@ -1,3 +1,9 @@
+import {
+  calendarDaySchema,
+  calendarOverrideKinds,
+  calendarOverrideSchema,
+  calendarStatusSchema,
+} from '@zhucheng/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import '../http/request-context.ts';
@@ -23,45 +29,12 @@ const dateSchema = (label: string) =>
     .refine(isIsoDate, `${label}应为 YYYY-MM-DD 格式的有效日期`)
     .describe(`${label}，YYYY-MM-DD`);
 
-const dayKinds = ['workday', 'weekend', 'holiday', 'makeUpWorkday'] as const;
-const overrideKinds = ['workday', 'holiday'] as const;
-
-const daySchema = z
-  .object({
-    date: z.string(),
-    weekday: z.number().int().describe('1 = 周一 … 7 = 周日'),
-    kind: z
-      .enum(dayKinds)
-      .nullable()
-      .describe(
-        'workday 工作日 / weekend 休息日 / holiday 节假日 / makeUpWorkday 调休上班；年度未录入为 null',
-      ),
-    working: z.boolean().nullable(),
-    name: z.string().nullable().describe('节假日名称，或调休上班所属节日'),
-    source: z
-      .enum(['override', 'package', 'default'])
-      .nullable()
-      .describe('override 管理员设置 / package 国务院安排 / default 按星期'),
-    yearKnown: z.boolean(),
-  })
-  .meta({ id: 'CalendarDay', description: '日历中的一天' });
-
-const overrideSchema = z
-  .object({
-    date: z.string(),
-    kind: z.enum(overrideKinds),
-    name: z.string(),
-    note: z.string().nullable(),
-    packageKind: z
-      .enum(dayKinds)
-      .nullable()
-      .describe('不设置时按国务院安排应为何种日子；该年度无数据为 null'),
-    createdBy: z.string(),
-    updatedBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'CalendarOverride', description: '节假日设置（覆盖节假日数据包）' });
+const daySchema = calendarDaySchema.meta({ id: 'CalendarDay', description: '日历中的一天' });
+const overrideSchema = calendarOverrideSchema.meta({
+  id: 'CalendarOverride',
+  description: '节假日设置（覆盖节假日数据包）',
+});
+const overrideKinds = calendarOverrideKinds;
 
 const overrideFields = {
   kind: z.enum(overrideKinds, { error: '请选择“放假”（holiday）或“上班”（workday）' }),
@@ -78,17 +51,7 @@ const overrideFields = {
     .optional(),
 };
 
-const warningSchema = z.object({ year: z.number().int(), deadlines: z.number().int(), message: z.string() });
-
-const statusSchema = z.object({
-  today: z.string(),
-  coverage: z.array(
-    z.object({ year: z.number().int(), fromPackage: z.boolean(), overrideDays: z.number().int() }),
-  ),
-  missingYears: z.array(warningSchema).describe('进行中的期限需要、但尚未录入节假日安排的年度'),
-  nextYear: z.object({ year: z.number().int(), known: z.boolean() }),
-  warnings: z.array(z.string()).describe('给管理员的提示（中文）；为空表示无需处理'),
-});
+const statusSchema = calendarStatusSchema;
 
 const dateParams = z.object({ date: dateSchema('日期') });
 
