@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { apiSend } from '../lib/api.ts';
 import { useFormError } from '../lib/form-errors.ts';
+import { FormErrorAlert } from './form-error-alert.tsx';
 
 export const PASSWORD_POLICY_TEXT =
   '至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名';
@@ -50,9 +51,7 @@ export function ChangePasswordForm({
       disabled={change.isPending}
       style={{ maxWidth: 440 }}
     >
-      {formError.message && (
-        <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 16 }} />
-      )}
+      <FormErrorAlert message={formError.message} />
       <Form.Item
         name="currentPassword"
         label={currentLabel}

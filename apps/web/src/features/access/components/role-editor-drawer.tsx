@@ -1,9 +1,11 @@
 import type { RoleView } from '@zhucheng/contracts';
 import { Alert, App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
+import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { UnitTreeSelect } from '../../../components/unit-tree-select.tsx';
 import { ApiRequestError, errorMessage } from '../../../lib/api.ts';
 import { useFormError } from '../../../lib/form-errors.ts';
+import { formLayout } from '../../../lib/form-layout.ts';
 import { useDrawerSize, useIsNarrow } from '../../../lib/responsive.ts';
 import { useCreateRole, useUpdateRole } from '../api/use-roles.ts';
 import { type DataScope, dataScopeHelp, dataScopeOptions } from '../labels/data-scope-labels.ts';
@@ -126,17 +128,8 @@ export function RoleEditorDrawer({ target, catalogue, canManage, onClose }: Role
         <RoleDetails role={role} />
       ) : (
         <>
-          {formError.message && (
-            <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 16 }} />
-          )}
-          <Form<RoleFormValues>
-            form={form}
-            layout={narrow ? 'vertical' : 'horizontal'}
-            labelCol={narrow ? undefined : { flex: '96px' }}
-            labelWrap
-            disabled={saving}
-            onFinish={submit}
-          >
+          <FormErrorAlert message={formError.message} />
+          <Form<RoleFormValues> form={form} {...formLayout(narrow)} disabled={saving} onFinish={submit}>
             <Form.Item
               name="code"
               label="角色代码"

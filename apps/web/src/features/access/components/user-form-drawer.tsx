@@ -1,10 +1,12 @@
 import type { UserView } from '@zhucheng/contracts';
-import { Alert, App, Button, Checkbox, Drawer, Flex, Form, Input } from 'antd';
+import { App, Button, Checkbox, Drawer, Flex, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { EnterSubmits } from '../../../components/enter-submits.tsx';
+import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { UnitTreeSelect } from '../../../components/unit-tree-select.tsx';
 import { ApiRequestError, errorMessage } from '../../../lib/api.ts';
 import { useFormError } from '../../../lib/form-errors.ts';
+import { formLayout } from '../../../lib/form-layout.ts';
 import { useDrawerSize, useIsNarrow } from '../../../lib/responsive.ts';
 import { useCreateUser, useUpdateUser } from '../api/use-users.ts';
 import type { OneTimePassword } from './one-time-password-modal.tsx';
@@ -120,17 +122,8 @@ export function UserFormDrawer({ target, onClose, onCreated }: UserFormDrawerPro
         </Flex>
       }
     >
-      {formError.message && (
-        <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 16 }} />
-      )}
-      <Form<UserFormValues>
-        form={form}
-        layout={narrow ? 'vertical' : 'horizontal'}
-        labelCol={narrow ? undefined : { flex: '96px' }}
-        labelWrap
-        disabled={saving}
-        onFinish={submit}
-      >
+      <FormErrorAlert message={formError.message} />
+      <Form<UserFormValues> form={form} {...formLayout(narrow)} disabled={saving} onFinish={submit}>
         <Form.Item
           name="username"
           label="用户名"

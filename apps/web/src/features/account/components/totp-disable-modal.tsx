@@ -1,4 +1,5 @@
 import { Alert, Form, Input, Modal } from 'antd';
+import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { useFormError } from '../../../lib/form-errors.ts';
 import { useDisableTotp } from '../api/use-totp.ts';
 
@@ -32,9 +33,7 @@ export function TotpDisableModal({ open, onClose, onDisabled }: TotpDisableModal
         title="停用后登录只需密码，账号更容易被盗用。如本单位安全策略要求启用，停用后须重新设置才能继续使用平台。"
         style={{ marginBottom: 16 }}
       />
-      {formError.message && (
-        <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 16 }} />
-      )}
+      <FormErrorAlert message={formError.message} />
       <Form
         form={form}
         layout="vertical"

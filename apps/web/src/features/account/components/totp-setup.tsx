@@ -1,4 +1,5 @@
-import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Input, Typography } from 'antd';
+import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { useFormError } from '../../../lib/form-errors.ts';
 import { type TotpSetup as TotpSetupData, useConfirmTotp } from '../api/use-totp.ts';
 import { TotpQrCode } from './totp-qr-code.tsx';
@@ -50,9 +51,7 @@ export function TotpSetup({ setup, onEnabled, onCancel }: TotpSetupProps) {
         <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
           第 2 步：输入验证器显示的 6 位动态验证码
         </Typography.Text>
-        {formError.message && (
-          <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 12 }} />
-        )}
+        <FormErrorAlert message={formError.message} gap={12} />
         <Flex wrap gap={8} align="flex-start">
           <Form.Item
             name="code"

@@ -1,9 +1,11 @@
 import type { CalendarDay, CalendarOverride, CalendarOverrideKind } from '@zhucheng/contracts';
-import { Alert, App, Button, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useEffect } from 'react';
 import { EnterSubmits } from '../../../components/enter-submits.tsx';
+import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { errorMessage } from '../../../lib/api.ts';
 import { useFormError } from '../../../lib/form-errors.ts';
+import { formLayout } from '../../../lib/form-layout.ts';
 import { useIsNarrow } from '../../../lib/responsive.ts';
 import { useDeleteOverride, usePutOverride } from '../api/use-calendar.ts';
 import { dayKindLabels, weekdayLabels } from '../labels/day-kinds.ts';
@@ -108,13 +110,10 @@ export function OverrideModal({ day, override, onClose }: OverrideModalProps) {
         {day.name && day.kind !== 'workday' ? `（${day.name}）` : ''}
         {hasOverride ? '，来源：人工设置' : ''}。保存后覆盖节假日数据，并重新计算受影响的办理期限。
       </Typography.Paragraph>
-      {formError.message && (
-        <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 16 }} />
-      )}
+      <FormErrorAlert message={formError.message} />
       <Form<OverrideValues>
         form={form}
-        layout={narrow ? 'vertical' : 'horizontal'}
-        labelCol={narrow ? undefined : { flex: '64px' }}
+        {...formLayout(narrow, 64)}
         disabled={put.isPending}
         onFinish={submit}
       >

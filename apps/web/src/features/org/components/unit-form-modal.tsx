@@ -1,8 +1,10 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { EnterSubmits } from '../../../components/enter-submits.tsx';
+import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { ApiRequestError, errorMessage } from '../../../lib/api.ts';
 import { useFormError } from '../../../lib/form-errors.ts';
+import { formLayout } from '../../../lib/form-layout.ts';
 import type { OrgTreeNode } from '../../../lib/org-units.ts';
 import { useIsNarrow } from '../../../lib/responsive.ts';
 import { useCreateUnit, useUpdateUnit } from '../api/use-org-units.ts';
@@ -121,17 +123,8 @@ export function UnitFormModal({ target, onClose, onSaved }: UnitFormModalProps) 
       width={560}
       destroyOnHidden
     >
-      {formError.message && (
-        <Alert type="error" showIcon title={formError.message} style={{ marginBottom: 16 }} />
-      )}
-      <Form<UnitFormValues>
-        form={form}
-        layout={narrow ? 'vertical' : 'horizontal'}
-        labelCol={narrow ? undefined : { flex: '110px' }}
-        labelWrap
-        disabled={saving}
-        onFinish={submit}
-      >
+      <FormErrorAlert message={formError.message} />
+      <Form<UnitFormValues> form={form} {...formLayout(narrow, 110)} disabled={saving} onFinish={submit}>
         {target?.mode === 'create' && (
           <Form.Item name="kind" label="机构类型" rules={[{ required: true, message: '请选择机构类型' }]}>
             <Select options={orgUnitKindOptions} placeholder="请选择" />
