@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { OrgTreeNode } from '@zhucheng/contracts';
 import { useMemo } from 'react';
 import { useCan } from './access.tsx';
 import { apiGet } from './api.ts';
@@ -6,25 +7,7 @@ import { apiGet } from './api.ts';
 // The organisation tree as GET /api/org/units answers it (only the units in the caller's data scope).
 // Several features show unit names or let the user pick a unit, so the query lives here.
 
-export type OrgUnitStatus = 'active' | 'disabled';
-
-export interface OrgUnit {
-  id: number;
-  parentId: number | null;
-  kind: string;
-  kindLabel: string;
-  name: string;
-  shortName: string | null;
-  divisionCode: string | null;
-  depth: number;
-  sortOrder: number;
-  status: OrgUnitStatus;
-  version: number;
-}
-
-export interface OrgTreeNode extends OrgUnit {
-  children: OrgTreeNode[];
-}
+export type { OrgTreeNode, OrgUnit } from '@zhucheng/contracts';
 
 export const orgTreeQueryKey = ['org', 'units'] as const;
 

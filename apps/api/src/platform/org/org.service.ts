@@ -1,10 +1,11 @@
-import type { PermissionCode } from '@zhucheng/contracts';
 import {
+  ORG_UNIT_NAME_MAX,
   type OrgUnitKind,
   type OrgUnitStatus,
   orgUnitKindLabels,
   orgUnitKinds,
   orgUnitStatuses,
+  type PermissionCode,
 } from '@zhucheng/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AuditWriter } from '../access/ports.ts';
@@ -68,8 +69,6 @@ export interface UpdateUnitInput {
   sortOrder?: number | undefined;
 }
 
-export const NAME_MAX = 60;
-
 const staleVersion = () => AppError.conflict('该机构已被他人修改，请刷新后重试');
 const duplicateName = () =>
   new AppError('CONFLICT', 409, '同一上级机构下已有同名机构，请换一个名称', [
@@ -111,9 +110,9 @@ function cleanName(name: string, field = 'name'): string {
   const trimmed = name.trim();
   if (trimmed.length === 0)
     throw AppError.badRequest('请填写机构名称', [{ path: field, message: '不能为空' }]);
-  if (trimmed.length > NAME_MAX) {
-    throw AppError.badRequest(`机构名称不能超过 ${NAME_MAX} 个字`, [
-      { path: field, message: `不能超过 ${NAME_MAX} 个字` },
+  if (trimmed.length > ORG_UNIT_NAME_MAX) {
+    throw AppError.badRequest(`机构名称不能超过 ${ORG_UNIT_NAME_MAX} 个字`, [
+      { path: field, message: `不能超过 ${ORG_UNIT_NAME_MAX} 个字` },
     ]);
   }
   return trimmed;
