@@ -36,6 +36,12 @@ export const permissions = {
     read: 'calendar:read',
     manage: 'calendar:manage',
   },
+  /** Every business line's cases through the shared case pages (全部案件, the case page, its timeline). */
+  case: {
+    read: 'case:read',
+    /** Add or remove participants: the handler (承办人), assisting staff. */
+    assign: 'case:assign',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
