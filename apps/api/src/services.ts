@@ -26,13 +26,13 @@ import { JobQueue } from './platform/jobs/jobs.ts';
 import { notificationsSendJob, triggerNotificationSend } from './platform/notifications/notifications.job.ts';
 import { createNotificationOutbox, type NotificationOutbox } from './platform/notifications/outbox.ts';
 import { createSmsTransport, smsSettingsFromEnv } from './platform/notifications/sms-transport.ts';
-import { NumberSeriesRegistry } from './platform/numbering/number-series.ts';
+import { type NumberSeries, NumberSeriesRegistry } from './platform/numbering/number-series.ts';
 import { NumberingService } from './platform/numbering/numbering.service.ts';
 import { expandSubtrees } from './platform/org/org.repo.ts';
 import { OrgService } from './platform/org/org.service.ts';
 import { Lifecycle } from './platform/runtime/lifecycle.ts';
 import type { Logger } from './platform/runtime/logger.ts';
-import { CaseTypeRegistry } from './platform/workflow/workflow.rules.ts';
+import { type CaseTypeDef, CaseTypeRegistry } from './platform/workflow/workflow.rules.ts';
 import { WorkflowService } from './platform/workflow/workflow.service.ts';
 
 // The composition root: every service is created here, explicitly, and handed what it needs.
@@ -70,6 +70,9 @@ export interface Services {
 export interface ServiceOverrides {
   clock?: Clock;
   jobPollingIntervalSeconds?: number;
+  /** Extra case types and number series (tests and the e2e example platform; modules register their own). */
+  caseTypes?: CaseTypeDef[];
+  numberSeries?: NumberSeries[];
 }
 
 export const platformName = '珠城智慧司法平台';
@@ -136,7 +139,7 @@ export function createServices(
   const numbering = new NumberingService({
     db,
     clock,
-    series: new NumberSeriesRegistry(),
+    series: new NumberSeriesRegistry(...(overrides.numberSeries ?? [])),
     cityName: config.cityName,
     audit,
   });
@@ -182,7 +185,7 @@ export function createServices(
       audit,
       deadlines,
       numbering,
-      types: new CaseTypeRegistry(),
+      types: new CaseTypeRegistry(...(overrides.caseTypes ?? [])),
       outbox,
     }),
     idempotency,

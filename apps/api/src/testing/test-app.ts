@@ -6,7 +6,9 @@ import { bootstrapPlatform } from '../bootstrap.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
+import type { NumberSeries } from '../platform/numbering/number-series.ts';
 import { createLogger } from '../platform/runtime/logger.ts';
+import type { CaseTypeDef } from '../platform/workflow/workflow.rules.ts';
 import { createServices, type Services } from '../services.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -28,6 +30,9 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
+  /** Case types and number series beyond the modules' (the worked example of platform/workflow). */
+  caseTypes?: CaseTypeDef[];
+  numberSeries?: NumberSeries[];
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -51,6 +56,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const services = createServices(config, database, createLogger(config), {
     ...(options.clock ? { clock: options.clock } : {}),
     jobPollingIntervalSeconds: 0.5,
+    caseTypes: options.caseTypes ?? [],
+    numberSeries: options.numberSeries ?? [],
   });
   await bootstrapPlatform(services);
   const app = await buildApp(services);
