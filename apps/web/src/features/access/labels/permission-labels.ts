@@ -23,6 +23,8 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'audit:verify': '核验审计日志完整性',
   'calendar:read': '查看工作日历',
   'calendar:manage': '管理工作日历',
+  'case:read': '查看案件',
+  'case:assign': '指定承办人',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */
@@ -35,6 +37,7 @@ export const moduleLabels: Record<string, string> = {
   policy: '安全策略',
   audit: '审计日志',
   calendar: '工作日历',
+  case: '案件',
   legalAid: '法律援助',
   mediation: '人民调解',
   reconsideration: '行政复议',
