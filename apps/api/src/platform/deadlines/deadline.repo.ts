@@ -69,6 +69,8 @@ export type DeadlinePatch = Partial<
   Pick<
     CaseDeadlineRow,
     | 'dueOn'
+    | 'warnOn'
+    | 'warnAt'
     | 'dueAt'
     | 'status'
     | 'pausedSince'

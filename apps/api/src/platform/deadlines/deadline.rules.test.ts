@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../calendar/iso-date.ts';
 import { CalendarYearUnknownError, WorkingCalendar } from '../calendar/working-calendar.ts';
 import {
   computeDue,
@@ -8,6 +9,8 @@ import {
   DeadlineRuleRegistry,
   deadlineStanding,
   defineDeadlineRules,
+  warningStartsAt,
+  warningStartsOn,
 } from './deadline.rules.ts';
 import { legalAidDeadlines, reconsiderationDeadlines } from './deadline-catalogue.ts';
 
@@ -325,5 +328,40 @@ describe('rule definitions and the registry', () => {
     const longer = configureDeadlineRule(sample, { length: 10 });
     expect(longer).toMatchObject({ code: 'sample.review', length: 10 });
     expect(() => configureDeadlineRule(sample, { warnBefore: -1 })).toThrow(/warnBefore/);
+  });
+});
+
+describe('the day a clock turns amber', () => {
+  it('5 working days due on the make-up Saturday 2026-10-10, warned 2 working days before: amber from Thursday 2026-10-08 (not inside the holiday)', () => {
+    expect(warningStartsOn(acceptanceReview, '2026-10-10', calendar)).toBe('2026-10-08');
+  });
+
+  it.each([
+    { rule: acceptanceReview, dueOn: '2026-10-10' },
+    { rule: acceptanceReview, dueOn: '2026-02-26' },
+    { rule: decide, dueOn: '2026-10-08' },
+    { rule: reply, dueOn: '2026-03-04' },
+  ])('agrees with the badge on every day before $rule.code due $dueOn', ({ rule, dueOn }) => {
+    const warnOn = warningStartsOn(rule, dueOn, calendar);
+    for (let today = addDays(dueOn, -30); today <= dueOn; today = addDays(today, 1)) {
+      const state = deadlineStanding({
+        rule,
+        lifecycle: 'running',
+        dueOn,
+        dueAt: null,
+        today,
+        now: new Date(`${today}T12:00:00+08:00`),
+        calendar,
+        remainingWhenPaused: null,
+      }).state;
+      expect(state === 'dueSoon', `${today}`).toBe(today >= warnOn);
+    }
+  });
+
+  it('hours rules turn amber warnBefore hours before the instant', () => {
+    const dueAt = new Date('2026-11-27T10:00:00+08:00');
+    expect(warningStartsAt(forwardDetainedApplication, dueAt).toISOString()).toBe(
+      new Date(dueAt.getTime() - forwardDetainedApplication.warnBefore * 3_600_000).toISOString(),
+    );
   });
 });

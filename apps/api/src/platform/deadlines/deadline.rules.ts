@@ -437,6 +437,35 @@ export function deadlineStanding(input: DeadlineStandingInput): DeadlineStanding
   };
 }
 
+/**
+ * The first day a day rule's badge turns amber ("due soon"): `warnBefore` counting days before the due
+ * date, in the rule's unit, so it agrees with `deadlineStanding`. Stored on the clock, so lists filter
+ * and the reminder job scans by it. An unknown year falls back to calendar days, as the badge does.
+ */
+export function warningStartsOn(rule: DeadlineRule, dueOn: IsoDate, calendar: WorkingDays): IsoDate {
+  if (rule.unit !== 'workingDays') return addDays(dueOn, -rule.warnBefore);
+  try {
+    // left(d) = working days in (d, dueOn]; walking back one day adds d itself when it is a working day.
+    let day = dueOn;
+    let left = 0;
+    for (let i = 0; i < 1000; i++) {
+      const next = left + (calendar.isWorkingDay(day) ? 1 : 0);
+      if (next > rule.warnBefore) break;
+      day = addDays(day, -1);
+      left = next;
+    }
+    return day;
+  } catch (err) {
+    if (err instanceof CalendarYearUnknownError) return addDays(dueOn, -rule.warnBefore);
+    throw err;
+  }
+}
+
+/** Hours rules: the instant the badge turns amber. */
+export function warningStartsAt(rule: DeadlineRule, dueAt: Date): Date {
+  return new Date(dueAt.getTime() - rule.warnBefore * HOUR_MS);
+}
+
 /** Chinese: 5 个工作日 / 60 日（可延长 1 次，每次 30 日）/ 24 小时. */
 export function describeRule(rule: DeadlineRule): string {
   const unit = rule.unit === 'calendarDays' ? '日' : unitWord[rule.unit];

@@ -46,6 +46,10 @@ export const caseDeadline = pgTable(
     /** Every pause, `[{from, to}]`: dates for day rules, ISO instants for hours rules; `to` null while open. */
     pauses: jsonb('pauses').$type<PauseInterval[]>().notNull().default([]),
     extensions: integer('extensions').notNull().default(0),
+    /** Day rules: the first day the clock counts as due soon (amber), from the rule's `warnBefore`. */
+    warnOn: date('warn_on', { mode: 'string' }),
+    /** Hours rules: the instant it counts as due soon. */
+    warnAt: at('warn_at'),
     /** Set when the due date waits for this year's holiday arrangement. */
     needsCalendarYear: integer('needs_calendar_year'),
     /** The reminder job marks each warning once. */
@@ -65,6 +69,8 @@ export const caseDeadline = pgTable(
     index('case_deadline_case_idx').on(t.caseType, t.caseId),
     // The reminder job and "my deadlines" read running clocks by due date.
     index('case_deadline_running_due_idx').on(t.dueOn, t.dueAt).where(sql`${t.status} = 'running'`),
+    // The reminder job and the "due soon" filter read running clocks by warning date.
+    index('case_deadline_running_warn_idx').on(t.warnOn, t.warnAt).where(sql`${t.status} = 'running'`),
     index('case_deadline_needs_calendar_idx')
       .on(t.needsCalendarYear)
       .where(sql`${t.needsCalendarYear} is not null`),

@@ -29,6 +29,8 @@ import {
   describeRule,
   type PauseInterval,
   totalLength,
+  warningStartsAt,
+  warningStartsOn,
 } from './deadline.rules.ts';
 import type { CaseDeadlineRow } from './deadline.schema.ts';
 
@@ -91,6 +93,8 @@ export interface DeadlineView {
 interface Computed {
   dueOn: IsoDate | null;
   dueAt: Date | null;
+  warnOn: IsoDate | null;
+  warnAt: Date | null;
   pausedDays: number;
   needsCalendarYear: number | null;
   remainingWhenPaused: number | null;
@@ -144,6 +148,8 @@ export class DeadlineService {
         startedAt,
         dueOn: c.dueOn,
         dueAt: c.dueAt,
+        warnOn: c.warnOn,
+        warnAt: c.warnAt,
         status: 'running',
         pausedSince: null,
         pausedDays: 0,
@@ -313,6 +319,8 @@ export class DeadlineService {
         ...patch,
         dueOn: c.dueOn,
         dueAt: c.dueAt,
+        warnOn: c.warnOn,
+        warnAt: c.warnAt,
         pausedDays: c.pausedDays,
         needsCalendarYear: c.needsCalendarYear,
       },
@@ -335,7 +343,14 @@ export class DeadlineService {
     const saved = await updateDeadline(
       executor,
       row.id,
-      { dueOn: c.dueOn, dueAt: c.dueAt, pausedDays: c.pausedDays, needsCalendarYear: c.needsCalendarYear },
+      {
+        dueOn: c.dueOn,
+        dueAt: c.dueAt,
+        warnOn: c.warnOn,
+        warnAt: c.warnAt,
+        pausedDays: c.pausedDays,
+        needsCalendarYear: c.needsCalendarYear,
+      },
       this.#d.clock.now(),
     );
     return { view: this.#view(saved, cal, c), changed: true };
@@ -372,9 +387,12 @@ export class DeadlineService {
         pauses: s.pauses,
         extensions: s.extensions,
       });
+      const dueAt = due.dueAt ? new Date(due.dueAt) : null;
       return {
         dueOn: due.dueOn,
-        dueAt: due.dueAt ? new Date(due.dueAt) : null,
+        dueAt,
+        warnOn: due.dueOn ? warningStartsOn(rule, due.dueOn, calendar) : null,
+        warnAt: dueAt ? warningStartsAt(rule, dueAt) : null,
         pausedDays: due.pausedDays,
         needsCalendarYear: null,
         remainingWhenPaused: due.remainingWhenPaused,
@@ -384,6 +402,8 @@ export class DeadlineService {
       return {
         dueOn: null,
         dueAt: null,
+        warnOn: null,
+        warnAt: null,
         pausedDays: previousPausedDays,
         needsCalendarYear: err.year,
         remainingWhenPaused: null,
@@ -394,6 +414,7 @@ export class DeadlineService {
   #changes(row: CaseDeadlineRow, c: Computed): boolean {
     return (
       row.dueOn !== c.dueOn ||
+      row.warnOn !== c.warnOn ||
       (row.dueAt?.getTime() ?? null) !== (c.dueAt?.getTime() ?? null) ||
       row.pausedDays !== c.pausedDays ||
       row.needsCalendarYear !== c.needsCalendarYear
