@@ -16,7 +16,10 @@ export const notificationOutbox = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     channel: text('channel').$type<NotificationChannel>().notNull(),
-    /** SMS: the phone as the outbox's `protect` function stores it; in-app: the account id. */
+    /**
+     * SMS: the phone as the outbox's `protect` function stores it; in-app: the account, `staff:<id>` or
+     * `citizen:<id>` (staff and citizen ids come from different tables, so the kind is part of the name).
+     */
     recipient: text('recipient').notNull(),
     /** Masked for lists and logs (138****5678), so nobody needs to reveal the recipient to see it. */
     recipientHint: text('recipient_hint').notNull(),
@@ -33,12 +36,18 @@ export const notificationOutbox = pgTable(
     createdAt: at('created_at').notNull(),
     /** Lets a caller enqueue "the same" message twice and have it sent once. */
     dedupeKey: text('dedupe_key').unique('notification_outbox_dedupe_key_unique'),
+    /** In-app: when the recipient read it in the notification centre (消息中心); null while unread. */
+    readAt: at('read_at'),
   },
   (t) => [
     index('notification_outbox_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
     index('notification_outbox_template_idx').on(t.template, t.createdAt),
+    // The notification centre: one account's in-app messages, newest first.
+    index('notification_outbox_inbox_idx')
+      .on(t.recipient, t.createdAt.desc())
+      .where(sql`${t.channel} = 'inApp'`),
     check('notification_outbox_channel_check', sql`${t.channel} in ('sms', 'inApp')`),
     check('notification_outbox_status_check', sql`${t.status} in ('pending', 'sending', 'sent', 'failed')`),
   ],

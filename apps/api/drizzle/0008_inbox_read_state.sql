@@ -1,0 +1,2 @@
+ALTER TABLE "notification_outbox" ADD COLUMN "read_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "notification_outbox_inbox_idx" ON "notification_outbox" USING btree ("recipient","created_at" DESC NULLS LAST) WHERE "notification_outbox"."channel" = 'inApp';
