@@ -30,9 +30,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface SpawnOptions {
+  /** The entry file, relative to the repository root; default the shipped `apps/api/src/main.ts`. */
+  entry?: string;
+}
+
 /** Starts the platform as `npm start` would (without the build step), on a free port. */
-export function spawnServer(dataDir: string, port: number, env: Record<string, string> = {}): RunningServer {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+export function spawnServer(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+  options: SpawnOptions = {},
+): RunningServer {
+  const entry = options.entry ?? 'apps/api/src/main.ts';
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -81,8 +92,11 @@ export async function waitForHealth(server: RunningServer, timeoutMs = 60_000): 
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${server.output()}`);
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const server = spawnServer(tempDataDir(), await freePort(), env);
+export async function startServer(
+  env: Record<string, string> = {},
+  options: SpawnOptions = {},
+): Promise<RunningServer> {
+  const server = spawnServer(tempDataDir(), await freePort(), env, options);
   await waitForHealth(server);
   return server;
 }
