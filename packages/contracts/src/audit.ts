@@ -72,6 +72,16 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
     actions: { 'numbering.prefix.set': '设置编号前缀', 'numbering.prefix.clear': '清除编号前缀' },
   },
   {
+    area: 'case',
+    label: '案件',
+    actions: {
+      'case.create': '登记案件',
+      'case.transition': '案件办理',
+      'case.participantAdd': '增加案件承办人员',
+      'case.participantRemove': '移除案件承办人员',
+    },
+  },
+  {
     area: 'audit',
     label: '审计日志',
     actions: {

@@ -69,9 +69,15 @@ const optionalText = z
   .max(100)
   .optional()
   .transform((v) => (v === '' ? undefined : v));
+/** A real calendar day (2026-02-30 is refused here, not by the database). */
+const isRealDay = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+};
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-11-27')
+  .refine(isRealDay, '日期无效')
   .optional();
 
 /** GET /api/cases query. */

@@ -67,7 +67,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '全市数据，只读为主',
     duty: null,
     dataScope: 'all',
-    permissions: [p.system.viewStatus, p.org.read, p.user.read, p.calendar.read],
+    permissions: [p.system.viewStatus, p.org.read, p.user.read, p.calendar.read, p.case.read],
     accountKind: 'staff',
   },
   {
@@ -76,7 +76,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '全市业务数据',
     duty: null,
     dataScope: 'all',
-    permissions: [p.org.read, p.calendar.read],
+    permissions: [p.org.read, p.calendar.read, p.case.read, p.case.assign],
     accountKind: 'staff',
   },
   {
@@ -85,7 +85,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本县区及下属司法所的数据',
     duty: null,
     dataScope: 'unitAndBelow',
-    permissions: [p.org.read, p.calendar.read],
+    permissions: [p.org.read, p.calendar.read, p.case.read, p.case.assign],
     accountKind: 'staff',
   },
   {
@@ -94,7 +94,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本司法所的数据',
     duty: null,
     dataScope: 'unit',
-    permissions: [p.org.read, p.calendar.read],
+    permissions: [p.org.read, p.calendar.read, p.case.read, p.case.assign],
     accountKind: 'staff',
   },
   {
@@ -103,7 +103,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本法律援助中心及下属工作站的数据',
     duty: null,
     dataScope: 'unitAndBelow',
-    permissions: [p.org.read, p.calendar.read],
+    permissions: [p.org.read, p.calendar.read, p.case.read, p.case.assign],
     accountKind: 'staff',
   },
   {
@@ -112,7 +112,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本人承办的纠纷',
     duty: null,
     dataScope: 'self',
-    permissions: [],
+    permissions: [p.case.read],
     accountKind: 'staff',
   },
   {
@@ -121,7 +121,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本人承办的案件',
     duty: null,
     dataScope: 'self',
-    permissions: [],
+    permissions: [p.case.read],
     accountKind: 'staff',
   },
   {

@@ -14,10 +14,11 @@ export const exampleApplication = defineCaseType({
   startClocks: ['legalAid.decide'],
   states: {
     received: { label: '待受理' },
-    awaitingCorrection: { label: '待补正' },
+    // Waiting for the applicant: the orange tag.
+    awaitingCorrection: { label: '待补正', tone: 'waiting' },
     accepted: { label: '已受理' },
     decided: { label: '已决定', terminal: true },
-    refused: { label: '不予受理', terminal: true },
+    refused: { label: '不予受理', terminal: true, tone: 'closed' },
   },
   transitions: [
     {
@@ -50,7 +51,9 @@ export const exampleApplication = defineCaseType({
       from: ['accepted'],
       to: 'decided',
       permission: 'org:manage',
-      input: z.object({ decisionText: z.string().trim().optional() }),
+      input: z.object({
+        decisionText: z.string().trim().optional().meta({ title: '决定内容' }),
+      }),
       guard: ({ input }) =>
         (input as { decisionText?: string }).decisionText ? null : '尚未填写决定内容，不能作出决定',
       clocks: { meet: ['legalAid.decide'], start: ['legalAid.assignLawyer'] },
@@ -66,7 +69,9 @@ export const exampleApplication = defineCaseType({
       from: ['received', 'accepted'],
       to: 'refused',
       permission: 'org:manage',
-      input: z.object({ reason: z.string().trim().min(1, '请填写不予受理的理由') }),
+      input: z.object({
+        reason: z.string().trim().min(1, '请填写不予受理的理由').meta({ title: '不予受理的理由' }),
+      }),
       clocks: { stop: ['legalAid.decide'] },
     },
   ],

@@ -4,7 +4,10 @@ import {
   caseTypeProblems,
   clockSteps,
   defineCaseType,
+  isDestructive,
   permittedTransitions,
+  stateTone,
+  transitionLabel,
 } from './workflow.rules.ts';
 import { exampleApplication } from './workflow-testing.ts';
 
@@ -62,5 +65,36 @@ describe('case type definitions', () => {
     expect(names(['org:read'], 'received')).toEqual(['requestCorrection', 'accept']);
     expect(names(['org:read', 'org:manage'], 'accepted')).toEqual(['decide', 'refuse']);
     expect(names(['org:read', 'org:manage'], 'decided')).toEqual([]);
+  });
+});
+
+describe('status tones, confirmations and history labels', () => {
+  const t = (name: string) => {
+    const found = exampleApplication.transitions.find((x) => x.name === name);
+    if (!found) throw new Error(name);
+    return found;
+  };
+
+  it('colours states: declared tone, else done when terminal, else processing', () => {
+    expect(stateTone(exampleApplication, 'received')).toBe('processing');
+    expect(stateTone(exampleApplication, 'awaitingCorrection')).toBe('waiting');
+    expect(stateTone(exampleApplication, 'decided')).toBe('done');
+    expect(stateTone(exampleApplication, 'refused')).toBe('closed');
+    expect(stateTone(exampleApplication, 'vanished')).toBe('processing');
+  });
+
+  it('asks for confirmation before a transition into a closed terminal state, unless told otherwise', () => {
+    expect(isDestructive(exampleApplication, t('refuse'))).toBe(true);
+    expect(isDestructive(exampleApplication, t('decide'))).toBe(false);
+    expect(isDestructive(exampleApplication, t('accept'))).toBe(false);
+    expect(isDestructive(exampleApplication, { ...t('accept'), destructive: true })).toBe(true);
+    expect(isDestructive(exampleApplication, { ...t('refuse'), destructive: false })).toBe(false);
+  });
+
+  it('labels history rows: creation is 登记, unknown names show their code', () => {
+    expect(transitionLabel(exampleApplication, 'create')).toBe('登记');
+    expect(transitionLabel(exampleApplication, 'accept')).toBe('受理');
+    expect(transitionLabel(exampleApplication, 'gone')).toBe('gone');
+    expect(transitionLabel(undefined, 'accept')).toBe('accept');
   });
 });

@@ -1,4 +1,4 @@
-import type { PermissionCode } from '@zhucheng/contracts';
+import type { CaseStatusTone, PermissionCode } from '@zhucheng/contracts';
 import type { ZodType } from 'zod';
 import type { Principal } from '../access/principal.ts';
 
@@ -22,6 +22,8 @@ export interface CaseState {
   label: string;
   /** No transition leaves a terminal state. */
   terminal?: boolean;
+  /** The status tag's colour (UI.md); default `processing`, a terminal state `done`. */
+  tone?: CaseStatusTone;
 }
 
 /** Which clocks (deadline rule codes of the catalogue) a transition moves. */
@@ -56,6 +58,11 @@ export interface TransitionDef {
   from: string[];
   to: string;
   permission: PermissionCode;
+  /**
+   * Ends or refuses the case: the page asks for confirmation first. Default: the target is a terminal
+   * state with tone `closed`.
+   */
+  destructive?: boolean;
   /** A Chinese reason when the transition may not happen now; null when it may. */
   guard?: (ctx: GuardContext) => string | null;
   /** The input the transition requires (e.g. the decision text). */
@@ -144,6 +151,26 @@ export function permittedTransitions(
 
 export function stateLabel(type: CaseType, status: string): string {
   return type.states[status]?.label ?? status;
+}
+
+/** The status tag's colour: declared, else `done` for a terminal state, else `processing`. */
+export function stateTone(type: CaseType, status: string): CaseStatusTone {
+  const state = type.states[status];
+  if (!state) return 'processing';
+  return state.tone ?? (state.terminal ? 'done' : 'processing');
+}
+
+/** Whether the page should ask for confirmation before the transition (see `TransitionDef.destructive`). */
+export function isDestructive(type: CaseType, t: TransitionDef): boolean {
+  if (t.destructive !== undefined) return t.destructive;
+  const target = type.states[t.to];
+  return Boolean(target?.terminal) && stateTone(type, t.to) === 'closed';
+}
+
+/** The label of a history row's transition: creation is 登记; a transition no longer declared shows its code. */
+export function transitionLabel(type: CaseType | undefined, name: string): string {
+  if (name === 'create') return '登记';
+  return type?.transitions.find((t) => t.name === name)?.label ?? name;
 }
 
 /** The registry of case types the composition root knows; each module adds its own. */

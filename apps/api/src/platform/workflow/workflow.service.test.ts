@@ -417,13 +417,42 @@ describe('workflow service', () => {
   it('lists the buttons the caller may press', async () => {
     const c = await open();
     expect(workflow.availableTransitions(clerk, c)).toEqual([
-      { name: 'requestCorrection', label: '通知补正', to: 'awaitingCorrection', toLabel: '待补正' },
-      { name: 'accept', label: '受理', to: 'accepted', toLabel: '已受理' },
+      {
+        name: 'requestCorrection',
+        label: '通知补正',
+        to: 'awaitingCorrection',
+        toLabel: '待补正',
+        destructive: false,
+        inputSchema: null,
+      },
+      {
+        name: 'accept',
+        label: '受理',
+        to: 'accepted',
+        toLabel: '已受理',
+        destructive: false,
+        inputSchema: null,
+      },
     ]);
-    expect(workflow.availableTransitions(chief, c).map((t) => t.name)).toEqual([
-      'requestCorrection',
-      'accept',
-      'refuse',
-    ]);
+    const chiefs = workflow.availableTransitions(chief, c);
+    expect(chiefs.map((t) => t.name)).toEqual(['requestCorrection', 'accept', 'refuse']);
+    // Refusing ends the case with a grey tag: the page asks first, and draws the reason field by its title.
+    const refuse = chiefs.find((t) => t.name === 'refuse');
+    expect(refuse?.destructive).toBe(true);
+    expect(refuse?.inputSchema).toMatchObject({
+      type: 'object',
+      properties: { reason: { type: 'string', title: '不予受理的理由' } },
+      required: ['reason'],
+    });
+  });
+
+  it('offers the decision with its input form and without a confirmation', async () => {
+    const c = await open();
+    const accepted = await workflow.transition(chief, { caseId: c.id, transition: 'accept', version: 1 });
+    const decide = workflow.availableTransitions(chief, accepted).find((t) => t.name === 'decide');
+    expect(decide).toMatchObject({ destructive: false, toLabel: '已决定' });
+    expect(decide?.inputSchema).toMatchObject({
+      properties: { decisionText: { type: 'string', title: '决定内容' } },
+    });
   });
 });

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import type { AvailableTransition } from '@zhucheng/contracts';
+import { z } from 'zod';
 import type { AuditWriter } from '../access/ports.ts';
 import type { Principal, RequestContext } from '../access/principal.ts';
 import { unitInScope } from '../access/scope.ts';
@@ -24,6 +26,7 @@ import {
   type CaseTypeRegistry,
   clockRuleCodes,
   clockSteps,
+  isDestructive,
   permittedTransitions,
   stateLabel,
   type TransitionDef,
@@ -58,13 +61,6 @@ export interface TransitionInput {
   input?: unknown;
   comment?: string;
   attachments?: unknown[];
-}
-
-export interface AvailableTransition {
-  name: string;
-  label: string;
-  to: string;
-  toLabel: string;
 }
 
 /** The refusal of a guard: the request was understood, the case's facts forbid it now. */
@@ -221,15 +217,21 @@ export class WorkflowService {
   }
 
   /** The transitions the caller may press on this case now (the case page's buttons). */
-  availableTransitions(ctx: RequestContext, row: CaseRecordRow): AvailableTransition[] {
+  availableTransitions(
+    ctx: RequestContext,
+    row: Pick<CaseRecordRow, 'caseType' | 'status'>,
+  ): AvailableTransition[] {
     const principal = ctx.principal;
-    if (!principal) return [];
+    // A case of a type no longer registered (old data) offers no buttons.
+    if (!principal || !this.#d.types.has(row.caseType)) return [];
     const type = this.#d.types.get(row.caseType);
     return permittedTransitions(type, row.status, principal.permissions).map((t) => ({
       name: t.name,
       label: t.label,
       to: t.to,
       toLabel: stateLabel(type, t.to),
+      destructive: isDestructive(type, t),
+      inputSchema: t.input ? inputJsonSchema(t.input) : null,
     }));
   }
 
@@ -266,6 +268,12 @@ export class WorkflowService {
       });
     }
   }
+}
+
+/** The form the page draws for a transition's input: JSON Schema of what the caller types in. */
+function inputJsonSchema(input: z.ZodType): Record<string, unknown> {
+  // `io: 'input'`: the fields before trimming and defaults; transforms cannot be described, so `any`.
+  return z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
 function requireActor(ctx: RequestContext): Principal {
