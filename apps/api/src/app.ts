@@ -24,6 +24,7 @@ import { newRequestId } from './platform/http/request-id.ts';
 import { enforceRoutePermissions, type RegisteredRoute } from './platform/http/route-permission.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerWebAssets, sendSpaShell } from './platform/http/web-assets.ts';
+import { inboxRoutes } from './platform/notifications/inbox.routes.ts';
 import { outboxTestRoutes } from './platform/notifications/outbox.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import type { Services } from './services.ts';
@@ -78,6 +79,7 @@ export async function buildApp(services: Services): Promise<App> {
         { name: 'org', description: '组织机构' },
         { name: 'audit', description: '审计日志' },
         { name: 'calendar', description: '节假日设置与工作日' },
+        { name: 'notifications', description: '消息中心' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -100,6 +102,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(accessRoutes(services));
   await app.register(orgRoutes(services));
   await app.register(calendarRoutes(services));
+  await app.register(inboxRoutes(services));
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(
     outboxTestRoutes({ enabled: !config.isProduction, db: services.database.db, outbox: services.outbox }),

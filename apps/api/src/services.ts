@@ -23,6 +23,7 @@ import { idempotencyPruneJob } from './platform/idempotency/idempotency.job.ts';
 import { IdempotencyService, idempotencyHashKeyFrom } from './platform/idempotency/idempotency.service.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
 import { JobQueue } from './platform/jobs/jobs.ts';
+import { InboxService } from './platform/notifications/inbox.ts';
 import { notificationsSendJob, triggerNotificationSend } from './platform/notifications/notifications.job.ts';
 import { createNotificationOutbox, type NotificationOutbox } from './platform/notifications/outbox.ts';
 import { createSmsTransport, smsSettingsFromEnv } from './platform/notifications/sms-transport.ts';
@@ -50,6 +51,8 @@ export interface Services {
   audit: AuditWriter;
   org: OrgService;
   outbox: NotificationOutbox;
+  /** 消息中心: each account's in-app messages from the outbox, with read state. */
+  inbox: InboxService;
   auth: AuthService;
   users: UsersService;
   roles: RolesService;
@@ -162,6 +165,7 @@ export function createServices(
     audit,
     org: new OrgService({ db, clock, audit }),
     outbox,
+    inbox: new InboxService({ db, clock }),
     auth: new AuthService({
       db,
       clock,

@@ -12,7 +12,7 @@ import type { SmsTransport } from './sms-transport.ts';
 
 export interface OutgoingNotification {
   channel: NotificationChannel;
-  /** SMS: the phone number in clear (the outbox protects it); in-app: the account id. */
+  /** SMS: the phone number in clear (the outbox protects it); in-app: `inboxRecipient(kind, id)`. */
   recipient: string;
   /** `<area>.<name>`, e.g. `auth.otp`. */
   template: string;
