@@ -19,6 +19,7 @@ import { deadlineRecomputeJob } from './platform/deadlines/deadline.jobs.ts';
 import { DeadlineRuleRegistry } from './platform/deadlines/deadline.rules.ts';
 import { DeadlineService } from './platform/deadlines/deadline.service.ts';
 import { deadlineCatalogue } from './platform/deadlines/deadline-catalogue.ts';
+import { deadlineRemindJob } from './platform/deadlines/deadline-reminders.ts';
 import { idempotencyPruneJob } from './platform/idempotency/idempotency.job.ts';
 import { IdempotencyService, idempotencyHashKeyFrom } from './platform/idempotency/idempotency.service.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
@@ -132,6 +133,7 @@ export function createServices(
     rules: new DeadlineRuleRegistry(...deadlineCatalogue),
   });
   jobs.define(deadlineRecomputeJob(db, deadlines));
+  jobs.define(deadlineRemindJob(db, { clock, rules: deadlines.rules, outbox }));
   const idempotency = new IdempotencyService({
     db,
     clock,
