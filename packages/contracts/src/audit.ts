@@ -57,6 +57,17 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
   },
   { area: 'track', label: '轨迹', actions: { 'track.view': '查看轨迹' } },
   {
+    area: 'file',
+    label: '附件',
+    actions: {
+      'file.upload': '上传附件',
+      'file.generate': '生成文书文件',
+      'file.attach': '附件归入案件',
+      'file.download': '下载附件',
+      'file.delete': '删除附件',
+    },
+  },
+  {
     area: 'calendar',
     label: '节假日与期限',
     actions: {
@@ -79,6 +90,18 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
       'case.transition': '案件办理',
       'case.participantAdd': '增加案件承办人员',
       'case.participantRemove': '移除案件承办人员',
+    },
+  },
+  {
+    area: 'party',
+    label: '当事人',
+    actions: {
+      'person.create': '登记人员',
+      'person.update': '修改人员信息',
+      'organisation.create': '登记单位',
+      'organisation.update': '修改单位信息',
+      'party.add': '增加案件当事人',
+      'party.remove': '移除案件当事人',
     },
   },
   {

@@ -42,6 +42,13 @@ export const permissions = {
     /** Add or remove participants: the handler (承办人), assisting staff. */
     assign: 'case:assign',
   },
+  /** 当事人: persons and organisations, and the parties of cases. */
+  party: {
+    read: 'party:read',
+    manage: 'party:manage',
+    /** See a party's ID number, phone and address in full (audited). */
+    reveal: 'party:reveal',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

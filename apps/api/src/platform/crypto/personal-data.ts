@@ -1,14 +1,10 @@
+import { idNumberProblem, normalizeIdNumber } from '@zhucheng/contracts';
 import { z } from 'zod';
 
 // Personal data as citizens type it: validation with a reason in Chinese, normalisation (so the stored
 // value, its blind index and a later search agree) and the masks lists show instead of the value.
 
 // ---- normalisation -----------------------------------------------------------------------------------
-
-/** Full-width to half-width (NFKC), no spaces, check character X upper-case. */
-export function normalizeIdNumber(value: string): string {
-  return value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-}
 
 /** Full-width to half-width, no spaces, hyphens or brackets, no +86 / 0086 / 86 in front of a mobile. */
 export function normalizePhone(value: string): string {
@@ -21,104 +17,17 @@ export function normalizePhone(value: string): string {
 
 // ---- resident ID number (GB 11643-1999) ------------------------------------------------------------------
 
-// Province-level codes of GB/T 2260 (71 Taiwan, 81 Hong Kong, 82 Macao), plus 83 used by residence
-// permits of Taiwan residents. Only the province is checked: people keep the codes of counties that have
-// since been merged or renamed, so a current county list would reject valid numbers.
-const provinceCodes = new Set([
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-  '71',
-  '81',
-  '82',
-  '83',
-]);
-
-const checkWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const checkChars = '10X98765432';
-
-/** The check character (ISO 7064 MOD 11-2) for the first 17 digits. */
-export function idNumberCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (checkWeights[i] ?? 0);
-  return checkChars[sum % 11] ?? '';
-}
-
-function isRealDate(yyyymmdd: string): boolean {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).replace(/-/g, '');
-}
-
-export interface IdNumberOptions {
-  /** `YYYY-MM-DD`; birth dates after it are rejected. Defaults to today in China. */
-  today?: string;
-}
-
-/** Why `value` is not a valid 18-digit resident ID number, in Chinese; null when it is valid. */
-export function idNumberProblem(value: string, options: IdNumberOptions = {}): string | null {
-  const id = normalizeIdNumber(value);
-  if (id === '') return '请填写身份证号码';
-  if (/^\d{15}$/.test(id)) return '请填写 18 位身份证号码（15 位旧号码已停止使用）';
-  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号码应为 18 位：前 17 位是数字，最后一位是数字或 X';
-  if (!provinceCodes.has(id.slice(0, 2))) return '身份证号码前 6 位不是有效的行政区划代码';
-  const birth = id.slice(6, 14);
-  const today = options.today?.replace(/-/g, '') ?? todayInChina();
-  if (!isRealDate(birth) || birth < '18000101' || birth > today) {
-    return '身份证号码中的出生日期（第 7 至 14 位）不正确';
-  }
-  if (idNumberCheckChar(id.slice(0, 17)) !== id[17]) return '身份证号码校验位不正确';
-  return null;
-}
-
-export function isValidIdNumber(value: string, options?: IdNumberOptions): boolean {
-  return idNumberProblem(value, options) === null;
-}
-
-/** Birth date (`YYYY-MM-DD`) of a valid ID number. */
-export function birthDateOfIdNumber(value: string): string {
-  const id = normalizeIdNumber(value);
-  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-}
-
-/** 'male' for an odd 17th digit, 'female' for an even one (GB 11643 sequence code). */
-export function genderOfIdNumber(value: string): 'male' | 'female' {
-  return Number(normalizeIdNumber(value)[16]) % 2 === 1 ? 'male' : 'female';
-}
+// The rules live in contracts so the web checks the number as it is typed with the same code.
+export {
+  ageOn,
+  birthDateOfIdNumber,
+  genderOfIdNumber,
+  type IdNumberOptions,
+  idNumberCheckChar,
+  idNumberProblem,
+  isValidIdNumber,
+  normalizeIdNumber,
+} from '@zhucheng/contracts';
 
 // ---- mobile numbers ----------------------------------------------------------------------------------
 

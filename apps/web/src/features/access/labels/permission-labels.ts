@@ -25,6 +25,9 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'calendar:manage': '管理工作日历',
   'case:read': '查看案件',
   'case:assign': '指定承办人',
+  'party:read': '查看当事人',
+  'party:manage': '登记、修改当事人',
+  'party:reveal': '查看当事人完整证件号、电话和住址',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */
@@ -38,6 +41,7 @@ export const moduleLabels: Record<string, string> = {
   audit: '审计日志',
   calendar: '工作日历',
   case: '案件',
+  party: '当事人',
   legalAid: '法律援助',
   mediation: '人民调解',
   reconsideration: '行政复议',
