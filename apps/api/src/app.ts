@@ -17,6 +17,7 @@ import { registerAccessHook } from './platform/access/access-hook.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
+import { caseRoutes } from './platform/cases/cases.routes.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(accessRoutes(services));
   await app.register(orgRoutes(services));
   await app.register(calendarRoutes(services));
+  await app.register(caseRoutes(services));
   await app.register(inboxRoutes(services));
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(

@@ -11,6 +11,7 @@ import { AuthService, defaultAuthPolicy } from './platform/auth/auth.service.ts'
 import { SessionsService } from './platform/auth/sessions.service.ts';
 import { CalendarService } from './platform/calendar/calendar.service.ts';
 import { CalendarStore } from './platform/calendar/calendar-store.ts';
+import { CaseService } from './platform/cases/cases.service.ts';
 import { type Clock, systemClock } from './platform/clock/clock.ts';
 import { createFieldCipher, type FieldCipher } from './platform/crypto/field-cipher.ts';
 import { type Keyring, loadKeyring } from './platform/crypto/keyring.ts';
@@ -65,6 +66,8 @@ export interface Services {
   numbering: NumberingService;
   /** Case types and the one transition API; each module's case types go into its registry below. */
   workflow: WorkflowService;
+  /** The shared case pages: list, case page, timeline, participants, my deadlines. */
+  cases: CaseService;
   /** `Idempotency-Key` on create routes (see platform/idempotency/idempotency.http.ts). */
   idempotency: IdempotencyService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
@@ -148,6 +151,15 @@ export function createServices(
     cityName: config.cityName,
     audit,
   });
+  const workflow = new WorkflowService({
+    db,
+    clock,
+    audit,
+    deadlines,
+    numbering,
+    types: new CaseTypeRegistry(...(overrides.caseTypes ?? [])),
+    outbox,
+  });
   const policy = {
     ...defaultAuthPolicy,
     idleMinutes: config.sessionIdleMinutes,
@@ -185,15 +197,8 @@ export function createServices(
     calendar: new CalendarService({ db, clock, audit, store: calendarStore, dependents: deadlines }),
     deadlines,
     numbering,
-    workflow: new WorkflowService({
-      db,
-      clock,
-      audit,
-      deadlines,
-      numbering,
-      types: new CaseTypeRegistry(...(overrides.caseTypes ?? [])),
-      outbox,
-    }),
+    workflow,
+    cases: new CaseService({ db, clock, audit, workflow, deadlines }),
     idempotency,
     auditSigningKey,
   };

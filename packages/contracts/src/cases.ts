@@ -84,7 +84,7 @@ const isoDay = z
 export const caseListQuerySchema = z.object({
   type: optionalText.describe('案件类型，如 legalAid.application'),
   status: optionalText.describe('状态代码'),
-  unitId: z.coerce.number().int().positive().optional().describe('承办或受理单位（含下级）'),
+  unitId: z.coerce.number<string | number>().int().positive().optional().describe('承办或受理单位（含下级）'),
   q: optionalText.describe('案号或标题包含的文字'),
   createdFrom: isoDay.describe('登记日期起（含）'),
   createdTo: isoDay.describe('登记日期止（含）'),
@@ -99,8 +99,8 @@ export const caseListQuerySchema = z.object({
     .describe('只看本人参与（承办）的案件'),
   sort: z.enum(caseSortKeys).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number<string | number>().int().min(1).default(1),
+  pageSize: z.coerce.number<string | number>().int().min(1).max(100).default(20),
 });
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;
 
@@ -191,8 +191,8 @@ export const myDeadlineSchema = caseDeadlineSummarySchema.extend({
 export type MyDeadline = z.infer<typeof myDeadlineSchema>;
 export const myDeadlinesQuerySchema = z.object({
   filter: z.enum(['all', 'dueSoon', 'overdue']).default('all'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number<string | number>().int().min(1).default(1),
+  pageSize: z.coerce.number<string | number>().int().min(1).max(100).default(20),
 });
 export const myDeadlinesSchema = z.object({
   items: z.array(myDeadlineSchema),

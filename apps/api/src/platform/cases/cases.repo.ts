@@ -104,6 +104,26 @@ export async function listParticipants(executor: Executor, caseId: string): Prom
     .orderBy(asc(caseParticipant.addedAt), asc(caseParticipant.role));
 }
 
+/** Removes one participant; false when there was none to remove. */
+export async function removeParticipant(
+  executor: Executor,
+  caseId: string,
+  participant: NewParticipant,
+): Promise<boolean> {
+  const rows = await executor
+    .delete(caseParticipant)
+    .where(
+      and(
+        eq(caseParticipant.caseId, caseId),
+        eq(caseParticipant.accountKind, participant.accountKind),
+        eq(caseParticipant.accountId, participant.accountId),
+        eq(caseParticipant.role, participant.role),
+      ),
+    )
+    .returning({ caseId: caseParticipant.caseId });
+  return rows.length > 0;
+}
+
 export async function insertHistory(
   executor: Executor,
   values: Omit<typeof caseHistory.$inferInsert, 'id'>,
