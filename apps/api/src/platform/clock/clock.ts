@@ -77,3 +77,33 @@ export function fixedClock(at: Date | string, timeZone = 'Asia/Shanghai'): Contr
     },
   };
 }
+
+export interface SettableClock extends Clock {
+  /** Stands the clock at `at`; `null` lets it follow the system time again. */
+  set(at: Date | string | null): void;
+  /** The time it stands at, or null while it follows the system time. */
+  readonly pinned: Date | null;
+}
+
+/** The system clock until told to stand at a time: demo data records each step at its historical time. */
+export function settableClock(timeZone = 'Asia/Shanghai'): SettableClock {
+  let pinned: Date | null = null;
+  const now = () => (pinned ? new Date(pinned) : new Date());
+  return {
+    timeZone,
+    now,
+    today: () => calendarDay(now(), timeZone),
+    set(at) {
+      if (at === null) {
+        pinned = null;
+        return;
+      }
+      const next = new Date(at);
+      if (Number.isNaN(next.getTime())) throw new RangeError(`invalid clock time: ${String(at)}`);
+      pinned = next;
+    },
+    get pinned() {
+      return pinned ? new Date(pinned) : null;
+    },
+  };
+}
