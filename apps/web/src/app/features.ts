@@ -4,11 +4,13 @@ import { accessFeature } from '../features/access/index.ts';
 import { accountFeature } from '../features/account/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { calendarFeature } from '../features/calendar/index.ts';
+import { casesFeature } from '../features/cases/index.ts';
 import { orgFeature } from '../features/org/index.ts';
 import { systemFeature } from '../features/system/index.ts';
 import type { Feature } from '../lib/feature.ts';
 
 export const features: readonly Feature[] = [
+  casesFeature,
   orgFeature,
   accessFeature,
   auditFeature,
