@@ -17,6 +17,7 @@ import { registerAccessHook } from './platform/access/access-hook.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
+import { filesRoutes } from './platform/files/files.routes.ts';
 import { caseRoutes } from './platform/cases/cases.routes.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -80,6 +81,7 @@ export async function buildApp(services: Services): Promise<App> {
         { name: 'org', description: '组织机构' },
         { name: 'audit', description: '审计日志' },
         { name: 'calendar', description: '节假日设置与工作日' },
+        { name: 'files', description: '附件上传与下载' },
         { name: 'notifications', description: '消息中心' },
       ],
     },
@@ -103,6 +105,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(accessRoutes(services));
   await app.register(orgRoutes(services));
   await app.register(calendarRoutes(services));
+  await app.register(filesRoutes({ files: services.files, maxBytes: config.uploadMaxBytes }));
   await app.register(caseRoutes(services));
   await app.register(inboxRoutes(services));
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.

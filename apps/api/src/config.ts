@@ -50,6 +50,7 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -76,6 +77,8 @@ export interface Config {
   /** Sign-in attempts per client IP per minute, on top of the per-account lockout. */
   loginRatePerMinute: number;
   auditRetentionDays: number;
+  /** Largest accepted upload, in bytes (UPLOAD_MAX_MB). */
+  uploadMaxBytes: number;
   /** The whole environment, for parts that read their own variables (keys, bootstrap passwords). */
   variables: Record<string, string | undefined>;
 }
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     variables: present,
   };
 }

@@ -20,6 +20,8 @@ import { deadlineRecomputeJob } from './platform/deadlines/deadline.jobs.ts';
 import { DeadlineRuleRegistry } from './platform/deadlines/deadline.rules.ts';
 import { DeadlineService } from './platform/deadlines/deadline.service.ts';
 import { deadlineCatalogue } from './platform/deadlines/deadline-catalogue.ts';
+import { LocalFileStore } from './platform/files/file-store.ts';
+import { FilesService } from './platform/files/files.service.ts';
 import { deadlineRemindJob } from './platform/deadlines/deadline-reminders.ts';
 import { idempotencyPruneJob } from './platform/idempotency/idempotency.job.ts';
 import { IdempotencyService, idempotencyHashKeyFrom } from './platform/idempotency/idempotency.service.ts';
@@ -70,6 +72,8 @@ export interface Services {
   cases: CaseService;
   /** `Idempotency-Key` on create routes (see platform/idempotency/idempotency.http.ts). */
   idempotency: IdempotencyService;
+  /** 附件: uploads, guarded downloads, generated documents (content under DATA_DIR/uploads). */
+  files: FilesService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
   auditSigningKey: Buffer;
 }
@@ -200,6 +204,14 @@ export function createServices(
     workflow,
     cases: new CaseService({ db, clock, audit, workflow, deadlines }),
     idempotency,
+    files: new FilesService({
+      db,
+      clock,
+      audit,
+      store: new LocalFileStore(config.dataDir, () => clock.now()),
+      idempotency,
+      maxBytes: config.uploadMaxBytes,
+    }),
     auditSigningKey,
   };
 }

@@ -57,6 +57,17 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
   },
   { area: 'track', label: '轨迹', actions: { 'track.view': '查看轨迹' } },
   {
+    area: 'file',
+    label: '附件',
+    actions: {
+      'file.upload': '上传附件',
+      'file.generate': '生成文书文件',
+      'file.attach': '附件归入案件',
+      'file.download': '下载附件',
+      'file.delete': '删除附件',
+    },
+  },
+  {
     area: 'calendar',
     label: '节假日与期限',
     actions: {

@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './calendar.ts';
 export * from './cases.ts';
 export * from './errors.ts';
+export * from './files.ts';
 export * from './notifications.ts';
 export * from './org.ts';
 export * from './permissions.ts';
