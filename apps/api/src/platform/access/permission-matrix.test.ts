@@ -26,7 +26,8 @@ describe('permission matrix over every registered route', () => {
       unitId: unit.rows[0]?.id,
     });
     const { user, initialPassword } = created.json();
-    await secadmin.request('PUT', `/api/access/users/${user.id}/roles`, { roleCodes: ['mediator'] });
+    // A staff role that holds no permission at all (mediators and lawyers now read their cases).
+    await secadmin.request('PUT', `/api/access/users/${user.id}/roles`, { roleCodes: ['supervisee'] });
     const first = await signIn(t.app, 'noperm', initialPassword);
     await first.request('POST', '/api/auth/password', {
       currentPassword: initialPassword,
