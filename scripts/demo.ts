@@ -42,6 +42,23 @@ export async function runDemoScript(
   env: Record<string, string | undefined>,
   write: (line: string) => void,
 ): Promise<number> {
+  try {
+    return await demo(env, write);
+  } catch (err) {
+    if (err instanceof DemoRefusedError) {
+      write(err.message);
+      return err.exitCode;
+    }
+    const known = [ConfigError, KeyringError, BootstrapError, DemoPasswordError, DemoStepError].some(
+      (kind) => err instanceof kind,
+    );
+    if (!known) throw err;
+    write(`演示数据未能写入：${(err as Error).message}`);
+    return 1;
+  }
+}
+
+async function demo(env: Record<string, string | undefined>, write: (line: string) => void): Promise<number> {
   // Before anything else: production configuration may be incomplete, and must never get this far.
   if (env.NODE_ENV === 'production') {
     write(productionRefusal);
@@ -123,10 +140,6 @@ export async function runDemoScript(
     }
     write('');
     return 0;
-  } catch (err) {
-    if (!(err instanceof DemoRefusedError)) throw err;
-    write(err.message);
-    return err.exitCode;
   } finally {
     await database?.close();
     lock?.release();
@@ -137,10 +150,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   runDemoScript(process.env, (line) => process.stdout.write(`${line}\n`)).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      const known = [ConfigError, KeyringError, BootstrapError, DemoPasswordError, DemoStepError].some(
-        (kind) => err instanceof kind,
-      );
-      const text = err instanceof Error ? (known ? err.message : (err.stack ?? err.message)) : String(err);
+      // A failed query wraps the database's own message; that one says what went wrong.
+      const cause = err instanceof Error && err.cause instanceof Error ? `\n${err.cause.message}` : '';
+      const text = err instanceof Error ? `${err.stack ?? err.message}${cause}` : String(err);
       process.stderr.write(`演示数据未能写入：${text}\n`);
       process.exit(1);
     },
