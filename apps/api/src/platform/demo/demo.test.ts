@@ -148,7 +148,7 @@ describe('demo data', () => {
       { clock, password },
     );
     await expect(refused).rejects.toThrow('数据库中已有不是演示数据创建的业务记录（case_record 1 条）');
-    expect((await refused.catch((e: DemoRefusedError) => e)).exitCode).toBe(2);
+    await expect(refused).rejects.toMatchObject({ exitCode: 2 });
     expect(await counts()).toEqual(before);
     expect(await q("select id from demo_step where id = 'example.more'")).toEqual([]);
   });
