@@ -83,3 +83,5 @@ export const filePolicySchema = z.object({
   allowed: z.array(z.object({ mime: z.string(), extension: z.string(), label: z.string() })),
 });
 export type FilePolicy = z.infer<typeof filePolicySchema>;
+
+export const storedFileListSchema = z.object({ items: z.array(storedFileSchema) });
