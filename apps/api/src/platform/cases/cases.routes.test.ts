@@ -429,6 +429,53 @@ describe('case pages', () => {
     expect(yh.items.map((i: { caseId: string }) => i.caseId)).toEqual([cases.yinhai]);
   });
 
+  it('refuses a disabled account, counts registration days in Beihai time, and shows unknown types by code', async () => {
+    const c = people.haichengClerk.client;
+    const retired = await createStaff('hcold', '海城区退休人员', units.haicheng, ['countyStaff']);
+    const version = (await q('select version from staff_user where id = $1', [retired.id]))[0]?.version;
+    const disabled = await admin.request('PATCH', `/api/access/users/${retired.id}`, {
+      version,
+      status: 'disabled',
+    });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    const refused = await c.request('POST', `/api/cases/${cases.paused}/participants`, {
+      accountId: retired.id,
+      role: 'assistant',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe('“海城区退休人员”的账号已停用，不能加入案件');
+
+    // 00:30 on 03-03 in Beihai is still 03-02 in UTC: the list counts Beihai's day.
+    clock.set(new Date('2026-03-03T00:30:00+08:00'));
+    const late = await open('2026-03-03', '孙八申请法律援助', units.yinhai, []);
+    await q('update case_record set created_at = $2 where id = $1', [late, '2026-03-03T00:30:00+08:00']);
+    clock.set(atBeihai('2026-03-02'));
+    const yh = people.yinhaiClerk.client;
+    const on = async (query: string) => ids(await yh.request('GET', `/api/cases?pageSize=100&${query}`));
+    expect(await on('createdFrom=2026-03-03')).toEqual([late]);
+    expect(await on('createdTo=2026-03-02')).not.toContain(late);
+
+    // A case of a type no longer registered (old data) is listed with its codes, without buttons.
+    const old = '00000000-0000-4000-8000-0000000000aa';
+    await q(
+      `insert into case_record (id, case_type, status, competent_unit_id, receiving_unit_id, title, created_at, updated_at)
+       values ($1, 'retired.thing', 'open', $2, $2, '旧系统案件', now(), now())`,
+      [old, units.yinhai],
+    );
+    const listed = (await yh.request('GET', '/api/cases?type=retired.thing')).json().items;
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: old,
+        caseTypeName: 'retired.thing',
+        statusLabel: 'open',
+        statusTone: 'processing',
+        deadline: null,
+      }),
+    ]);
+    const page = (await yh.request('GET', `/api/cases/${old}`)).json();
+    expect(page.transitions).toEqual([]);
+  });
+
   it('does not let a citizen use the case pages', async () => {
     const phone = '13907790009';
     await t.app.inject({ method: 'POST', url: '/api/auth/citizen/code', payload: { phone } });
