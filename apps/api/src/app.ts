@@ -29,6 +29,7 @@ import { registerWebAssets, sendSpaShell } from './platform/http/web-assets.ts';
 import { inboxRoutes } from './platform/notifications/inbox.routes.ts';
 import { outboxTestRoutes } from './platform/notifications/outbox.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
+import { personsRoutes } from './platform/persons/persons.routes.ts';
 import type { Services } from './services.ts';
 
 // Validation messages in Chinese, for every schema in the process.
@@ -83,6 +84,7 @@ export async function buildApp(services: Services): Promise<App> {
         { name: 'calendar', description: '节假日设置与工作日' },
         { name: 'files', description: '附件上传与下载' },
         { name: 'notifications', description: '消息中心' },
+        { name: 'persons', description: '当事人（人员、单位与案件当事人）' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -108,6 +110,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(filesRoutes({ files: services.files, maxBytes: config.uploadMaxBytes }));
   await app.register(caseRoutes(services));
   await app.register(inboxRoutes(services));
+  await app.register(personsRoutes(services));
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(
     outboxTestRoutes({ enabled: !config.isProduction, db: services.database.db, outbox: services.outbox }),

@@ -20,9 +20,9 @@ import { deadlineRecomputeJob } from './platform/deadlines/deadline.jobs.ts';
 import { DeadlineRuleRegistry } from './platform/deadlines/deadline.rules.ts';
 import { DeadlineService } from './platform/deadlines/deadline.service.ts';
 import { deadlineCatalogue } from './platform/deadlines/deadline-catalogue.ts';
+import { deadlineRemindJob } from './platform/deadlines/deadline-reminders.ts';
 import { LocalFileStore } from './platform/files/file-store.ts';
 import { FilesService } from './platform/files/files.service.ts';
-import { deadlineRemindJob } from './platform/deadlines/deadline-reminders.ts';
 import { idempotencyPruneJob } from './platform/idempotency/idempotency.job.ts';
 import { IdempotencyService, idempotencyHashKeyFrom } from './platform/idempotency/idempotency.service.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
@@ -35,6 +35,7 @@ import { type NumberSeries, NumberSeriesRegistry } from './platform/numbering/nu
 import { NumberingService } from './platform/numbering/numbering.service.ts';
 import { expandSubtrees } from './platform/org/org.repo.ts';
 import { OrgService } from './platform/org/org.service.ts';
+import { PersonsService } from './platform/persons/persons.service.ts';
 import { Lifecycle } from './platform/runtime/lifecycle.ts';
 import type { Logger } from './platform/runtime/logger.ts';
 import { type CaseTypeDef, CaseTypeRegistry } from './platform/workflow/workflow.rules.ts';
@@ -74,6 +75,8 @@ export interface Services {
   idempotency: IdempotencyService;
   /** 附件: uploads, guarded downloads, generated documents (content under DATA_DIR/uploads). */
   files: FilesService;
+  /** 当事人: persons, organisations and the parties of cases. */
+  persons: PersonsService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
   auditSigningKey: Buffer;
 }
@@ -204,6 +207,7 @@ export function createServices(
     workflow,
     cases: new CaseService({ db, clock, audit, workflow, deadlines }),
     idempotency,
+    persons: new PersonsService({ db, clock, cipher, audit }),
     files: new FilesService({
       db,
       clock,

@@ -339,65 +339,74 @@ export const personDocumentSchema = z
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value, path: ['idNumber'] });
   });
 
+const personFields = {
+  name: nameSchema('姓名'),
+  idType: z.enum(idTypes, { error: '请选择证件类型' }).nullable().optional(),
+  idNumber: z.string().overwrite(normalizeIdNumber).nullable().optional(),
+  /** Any phone the person gives (mobile or landline); normalised by the api. */
+  phone: optionalText('联系电话', 30),
+  address: optionalText('住址', ADDRESS_MAX),
+  gender: z.enum(genders, { error: '性别应为男或女' }).nullable().optional(),
+  birthDate: isoDate,
+  ethnicity: z.enum(ethnicityCodes, { error: '请选择民族' }).nullable().optional(),
+  tags: z
+    .array(z.enum(personTags, { error: '人员类别不正确' }))
+    .max(personTags.length)
+    .optional(),
+};
+
+/** The document number must suit its type (the api checks the pair again, and the dates against today). */
+function checkDocument(
+  value: { idType?: IdType | null | undefined; idNumber?: string | null | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const { idType, idNumber } = value;
+  if (idType && idNumber) {
+    const problem = documentNumberProblem(idType, idNumber);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: idNumber, path: ['idNumber'] });
+  }
+}
+
 /** What staff type for a person. Gender and birth date are taken from a resident ID number when given. */
-export const personInputSchema = z
-  .object({
-    name: nameSchema('姓名'),
-    idType: z.enum(idTypes, { error: '请选择证件类型' }).nullable().optional(),
-    idNumber: z.string().overwrite(normalizeIdNumber).nullable().optional(),
-    /** Any phone the person gives (mobile or landline); normalised by the api. */
-    phone: optionalText('联系电话', 30),
-    address: optionalText('住址', ADDRESS_MAX),
-    gender: z.enum(genders, { error: '性别应为男或女' }).nullable().optional(),
-    birthDate: isoDate,
-    ethnicity: z.enum(ethnicityCodes, { error: '请选择民族' }).nullable().optional(),
-    tags: z
-      .array(z.enum(personTags, { error: '人员类别不正确' }))
-      .max(personTags.length)
-      .optional(),
-  })
-  .check((ctx) => {
-    const { idType, idNumber } = ctx.value;
-    if (idNumber && !idType) {
-      ctx.issues.push({ code: 'custom', message: '请选择证件类型', input: idType, path: ['idType'] });
-      return;
-    }
-    if (idType && !idNumber) {
-      ctx.issues.push({ code: 'custom', message: '请填写证件号码', input: idNumber, path: ['idNumber'] });
-      return;
-    }
-    if (idType && idNumber) {
-      const problem = documentNumberProblem(idType, idNumber);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: idNumber, path: ['idNumber'] });
-    }
-  });
+export const personInputSchema = z.object(personFields).superRefine(checkDocument);
 export type PersonInput = z.input<typeof personInputSchema>;
 
-export const personUpdateSchema = personInputSchema.safeExtend({
-  version: z.number({ error: '缺少版本号，请刷新后重试' }).int(),
-});
+/** A change: only the fields sent change; null clears one. */
+export const personUpdateSchema = z
+  .object({ ...personFields, version: z.number({ error: '缺少版本号，请刷新后重试' }).int() })
+  .partial()
+  .required({ version: true })
+  .superRefine(checkDocument);
+export type PersonUpdate = z.input<typeof personUpdateSchema>;
+
+const organisationFields = {
+  name: nameSchema('单位名称').max(100, '单位名称不能超过 100 个字'),
+  creditCode: z.string().overwrite(normalizeCreditCode).nullable().optional(),
+  kind: z.enum(organisationKinds, { error: '请选择单位类型' }),
+  legalRepresentative: optionalText('法定代表人（负责人）', NAME_MAX),
+  address: optionalText('地址', ADDRESS_MAX),
+  phone: optionalText('联系电话', 30),
+};
+
+function checkCreditCode(value: { creditCode?: string | null | undefined }, ctx: z.RefinementCtx): void {
+  const code = value.creditCode;
+  if (code) {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: code, path: ['creditCode'] });
+  }
+}
 
 export const organisationInputSchema = z
-  .object({
-    name: nameSchema('单位名称').max(100, '单位名称不能超过 100 个字'),
-    creditCode: z.string().overwrite(normalizeCreditCode).nullable().optional(),
-    kind: z.enum(organisationKinds, { error: '请选择单位类型' }).default('enterprise'),
-    legalRepresentative: optionalText('法定代表人（负责人）', NAME_MAX),
-    address: optionalText('地址', ADDRESS_MAX),
-    phone: optionalText('联系电话', 30),
-  })
-  .check((ctx) => {
-    const code = ctx.value.creditCode;
-    if (code) {
-      const problem = creditCodeProblem(code);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: code, path: ['creditCode'] });
-    }
-  });
+  .object({ ...organisationFields, kind: organisationFields.kind.default('enterprise') })
+  .superRefine(checkCreditCode);
 export type OrganisationInput = z.input<typeof organisationInputSchema>;
 
-export const organisationUpdateSchema = organisationInputSchema.safeExtend({
-  version: z.number({ error: '缺少版本号，请刷新后重试' }).int(),
-});
+export const organisationUpdateSchema = z
+  .object({ ...organisationFields, version: z.number({ error: '缺少版本号，请刷新后重试' }).int() })
+  .partial()
+  .required({ version: true })
+  .superRefine(checkCreditCode);
+export type OrganisationUpdate = z.input<typeof organisationUpdateSchema>;
 
 export const creditCodeLookupSchema = z.object({
   creditCode: z
