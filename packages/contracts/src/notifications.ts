@@ -36,6 +36,10 @@ export type Inbox = z.infer<typeof inboxSchema>;
 export const unreadCountSchema = z.object({ unread: z.number().int() });
 export type UnreadCount = z.infer<typeof unreadCountSchema>;
 
+/** The answer to 全部标为已读: how many messages it marked. */
+export const markAllReadResultSchema = z.object({ marked: z.number().int() });
+export type MarkAllReadResult = z.infer<typeof markAllReadResultSchema>;
+
 /** Chinese names of message kinds, for the filter and the icon. */
 export const inboxTemplateLabels: Record<string, string> = {
   'deadline.dueSoon': '期限临近',

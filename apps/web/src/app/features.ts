@@ -5,6 +5,7 @@ import { accountFeature } from '../features/account/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { calendarFeature } from '../features/calendar/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
+import { notificationsFeature } from '../features/notifications/index.ts';
 import { orgFeature } from '../features/org/index.ts';
 import { systemFeature } from '../features/system/index.ts';
 import type { Feature } from '../lib/feature.ts';
@@ -17,4 +18,5 @@ export const features: readonly Feature[] = [
   calendarFeature,
   systemFeature,
   accountFeature,
+  notificationsFeature,
 ];

@@ -1,4 +1,10 @@
-import { inboxMessageSchema, inboxQuerySchema, inboxSchema, unreadCountSchema } from '@zhucheng/contracts';
+import {
+  inboxMessageSchema,
+  inboxQuerySchema,
+  inboxSchema,
+  markAllReadResultSchema,
+  unreadCountSchema,
+} from '@zhucheng/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import '../http/request-context.ts';
@@ -65,7 +71,7 @@ export function inboxRoutes(deps: InboxRoutesDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['notifications'],
           summary: '全部标为已读',
-          response: { 200: z.object({ marked: z.number().int().describe('本次标为已读的条数') }) },
+          response: { 200: markAllReadResultSchema },
         },
       },
       async (request) => ({ marked: await inbox.markAllRead(request.ctx) }),

@@ -3,6 +3,7 @@ import { Drawer, Grid, Layout } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet } from 'react-router';
 import { BrandEmblem } from '../../components/brand-emblem.tsx';
+import { NotificationBell } from '../../components/notification-bell.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { useCan } from '../../lib/access.tsx';
 import { usePlatformIdentity } from '../../lib/platform-info.ts';
@@ -48,6 +49,7 @@ export function ConsoleLayout() {
             <span className="console-brand__bureau">{identity.bureauName}</span>
           )}
         </Link>
+        <NotificationBell />
         <UserMenu compact={!screens.sm} />
       </Layout.Header>
       <Layout hasSider={isDesktop}>

@@ -4,6 +4,7 @@ import { usePlatformIdentity } from '../../lib/platform-info.ts';
 import { useSessionState } from '../../lib/session.ts';
 import { CitizenSignIn } from '../components/citizen-sign-in.tsx';
 import { HotlineCard } from '../components/hotline-card.tsx';
+import { MessagesEntry } from '../components/messages-entry.tsx';
 import { SignedInCard } from '../components/signed-in-card.tsx';
 import { useSeniorMode } from '../senior-mode-context.tsx';
 
@@ -15,7 +16,10 @@ export function MePage() {
   return (
     <div className="portal-page">
       {session.data?.status === 'signedIn' ? (
-        <SignedInCard user={session.data.session.user} />
+        <>
+          <SignedInCard user={session.data.session.user} />
+          <MessagesEntry />
+        </>
       ) : session.isPending ? (
         <section className="portal-card">
           <PageLoading label="正在读取登录状态…" />
