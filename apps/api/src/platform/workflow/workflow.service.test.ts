@@ -218,9 +218,9 @@ describe('workflow service', () => {
     expect(
       await q(
         "select recipient, body from notification_outbox where template = 'example.decided' and recipient = $1",
-        [chief.principal?.id],
+        [`staff:${chief.principal?.id}`],
       ),
-    ).toEqual([{ recipient: chief.principal?.id, body: `案件${c.caseNo}已作出决定` }]);
+    ).toEqual([{ recipient: `staff:${chief.principal?.id}`, body: `案件${c.caseNo}已作出决定` }]);
   });
 
   it('a guard refusal changes nothing and says why', async () => {

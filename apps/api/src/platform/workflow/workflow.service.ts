@@ -255,7 +255,7 @@ export class WorkflowService {
     const recipients = new Set(
       (await listParticipants(tx, row.id))
         .filter((p) => p.accountKind === 'staff' && roles.has(p.role))
-        .map((p) => p.accountId),
+        .map((p) => `staff:${p.accountId}`),
     );
     const body = t.notify.body(row);
     for (const recipient of recipients) {
