@@ -188,7 +188,16 @@ describe('accounts, roles and data scopes', () => {
       code: 'countyRoleAdmin',
       name: '县区角色管理员',
       dataScope: 'unitAndBelow',
-      permissions: ['role:read', 'role:manage', 'role:assign', 'user:read', 'org:read', 'calendar:read'],
+      permissions: [
+        'role:read',
+        'role:manage',
+        'role:assign',
+        'user:read',
+        'org:read',
+        'calendar:read',
+        'case:read',
+        'case:assign',
+      ],
     });
     const delegate = await createStaff('deleg01', units.haicheng, ['countyRoleAdmin']);
     const cityWide = await delegate.client.request('POST', '/api/access/roles', {
