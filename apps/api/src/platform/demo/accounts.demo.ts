@@ -89,26 +89,36 @@ export const platformAccountsDemo: DemoStep = {
     const units = await demoUnits(ctx, admin);
     for (const account of platformDemoAccounts) {
       const [existing] = await db
-        .select({ id: staffUser.id })
+        .select({ id: staffUser.id, mustChangePassword: staffUser.mustChangePassword })
         .from(staffUser)
         .where(eq(staffUser.username, account.username));
-      if (existing) {
-        // Made by an earlier run that stopped half-way: keep it.
-        if (await ctx.isTracked('staff_user', existing.id)) continue;
+      if (existing && !(await ctx.isTracked('staff_user', existing.id)))
         throw new DemoStepError(`用户名 ${account.username} 已被一个不是演示数据的账号使用`);
+      // An earlier run that stopped half-way may have made the account: finish it instead of making it again.
+      let userId = existing?.id;
+      let currentPassword: string | undefined;
+      if (!userId) {
+        const { user, initialPassword } = await users.create(admin, {
+          username: account.username,
+          displayName: account.displayName,
+          unitId: units[account.unit].id,
+        });
+        await ctx.track('staff_user', user.id);
+        userId = user.id;
+        currentPassword = initialPassword;
+      } else if (existing?.mustChangePassword) {
+        currentPassword = (await users.resetPassword(admin, userId)).temporaryPassword;
       }
-      const { user, initialPassword } = await users.create(admin, {
-        username: account.username,
-        displayName: account.displayName,
-        unitId: units[account.unit].id,
-      });
-      await ctx.track('staff_user', user.id);
-      await users.assignRoles(secAdmin, user.id, [account.roleCode]);
+      const view = await users.get(admin, userId);
+      if (!view.roles.some((r) => r.code === account.roleCode))
+        await users.assignRoles(secAdmin, userId, [account.roleCode]);
       // Demo accounts sign in straight away: the holder sets the demo password, which ends the forced change.
-      await auth.changePassword(await ctx.as(account.username), {
-        currentPassword: initialPassword,
-        newPassword: ctx.password,
-      });
+      if (currentPassword) {
+        await auth.changePassword(await ctx.as(account.username), {
+          currentPassword,
+          newPassword: ctx.password,
+        });
+      }
     }
   },
 };

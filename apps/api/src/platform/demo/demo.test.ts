@@ -129,6 +129,24 @@ describe('demo data', () => {
     ).resolves.toBeUndefined();
   });
 
+  it('finishes the accounts of a run that stopped half-way, without making them twice', async () => {
+    // As if the first run had died after making officeclerk but before its role and password.
+    await q("delete from demo_step where id = 'platform.accounts'");
+    await q(
+      "delete from staff_user_role where user_id = (select id from staff_user where username = 'officeclerk')",
+    );
+    await q("update staff_user set must_change_password = true where username = 'officeclerk'");
+    const before = await counts();
+    const result = await runDemo(t.services, createDemoRegistry(), { clock, password });
+    expect(result.ran).toEqual(['platform.accounts']);
+    expect((await counts()).users).toBe(before.users);
+    expect((await counts()).units).toBe(before.units);
+    const office = await signIn(t.app, 'officeclerk', password);
+    const me = (await office.request('GET', '/api/auth/me')).json();
+    expect(me.mustChangePassword).toBe(false);
+    expect(me.user.roles).toEqual([{ code: 'officeStaff', name: '司法所工作人员' }]);
+  });
+
   it('refuses in production, and over a business record that demo data did not create', async () => {
     const guardedTables = createDemoRegistry().guardedTables;
     const production = assertDemoAllowed(t.database, { isProduction: true, guardedTables });
