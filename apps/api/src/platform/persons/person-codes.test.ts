@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+// The pure rules of packages/contracts/src/persons.ts (contracts import only zod, so their tests live here).
 import {
   ageOn,
   creditCodeCheckChar,
@@ -11,7 +11,8 @@ import {
   normalizeCreditCode,
   personTagLabels,
   personTags,
-} from './persons.ts';
+} from '@zhucheng/contracts';
+import { describe, expect, it } from 'vitest';
 
 // GB 32100-2015 written out again from the standard, independently of the code under test: character
 // values follow the table of the standard, weights are 3^i mod 31, check = 31 - (sum mod 31), 31 → 0.
