@@ -5,7 +5,12 @@ import { fixedClock } from '../clock/clock.ts';
 import { exampleCaseSeries } from '../numbering/numbering-testing.ts';
 import { staffContext } from '../org/org-testing.ts';
 import { exampleApplication } from '../workflow/workflow-testing.ts';
-import { DEADLINE_REMIND_JOB, deadlineRemindJob, sendDeadlineReminders } from './deadline-reminders.ts';
+import {
+  DEADLINE_REMIND_JOB,
+  deadlineRemindJob,
+  reminderText,
+  sendDeadlineReminders,
+} from './deadline-reminders.ts';
 
 // The reminder job on a fixed clock, over the worked example: 法律援助法第四十三条 gives seven days to decide;
 // a case received on Monday 2026-03-02 is due on 2026-03-09 and turns amber two days before, on 03-07.
@@ -155,6 +160,46 @@ describe('deadline reminders', () => {
     await run();
     expect(await messages()).toHaveLength(before);
     expect(await marks(c.id)).toEqual([{ due_soon: false, overdue: false }]);
+  });
+
+  it('shares the work between two instances without telling anyone twice', async () => {
+    clock.set(atBeihai('2026-07-01'));
+    for (const title of ['甲', '乙', '丙', '丁', '戊']) {
+      await t.services.workflow.create(clerk, {
+        type: 'example.application',
+        competentUnitId: cityBureau,
+        title,
+        participants: [{ accountKind: 'staff', accountId: handler, role: 'handler' }],
+      });
+    }
+    const before = (await messages()).length;
+    clock.set(atBeihai('2026-07-06'));
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(a.dueSoon + b.dueSoon).toBe(5);
+    expect(a.messages + b.messages).toBe(5);
+    const added = (await messages()).slice(before);
+    expect(new Set(added.map((m) => m.dedupe_key)).size).toBe(5);
+  });
+
+  it('words hours rules by the instant, and says how long ago they ran out', () => {
+    const input = {
+      deadline: {
+        dueOn: null,
+        dueAt: new Date('2026-03-03T08:00:00Z'),
+        ruleCode: 'legalAid.forwardDetainedApplication',
+      },
+      caseInfo: { caseNo: '北司援〔2026〕第12号', title: '王某申请法律援助' },
+      ruleName: '转交被羁押人法律援助申请期限',
+      article: '法律援助法第三十九条',
+      today: '2026-03-03',
+      timeZone: 'Asia/Shanghai',
+    };
+    expect(reminderText('dueSoon', { ...input, now: new Date('2026-03-03T03:00:00Z') })).toBe(
+      '【期限临近】案件北司援〔2026〕第12号“王某申请法律援助”的“转交被羁押人法律援助申请期限”将于2026年3月3日 16:00到期（法律援助法第三十九条）',
+    );
+    expect(reminderText('overdue', { ...input, now: new Date('2026-03-03T10:30:00Z') })).toBe(
+      '【已超期】案件北司援〔2026〕第12号“王某申请法律援助”的“转交被羁押人法律援助申请期限”已于2026年3月3日 16:00到期，已超时 3 小时（法律援助法第三十九条）',
+    );
   });
 
   it('is a ten-minute job', () => {
