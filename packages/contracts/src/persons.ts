@@ -487,3 +487,13 @@ export const casePartyViewSchema = z.object({
   addedAt: z.string(),
 });
 export type CasePartyView = z.infer<typeof casePartyViewSchema>;
+
+/** POST /api/persons: the person (found or new) and whether it was new. */
+export const personSaveResultSchema = z.object({ person: personViewSchema, created: z.boolean() });
+export const personLookupResultSchema = z.object({ person: personViewSchema.nullable() });
+export const organisationSaveResultSchema = z.object({
+  organisation: organisationViewSchema,
+  created: z.boolean(),
+});
+export const organisationLookupResultSchema = z.object({ organisation: organisationViewSchema.nullable() });
+export const casePartyListSchema = z.object({ items: z.array(casePartyViewSchema) });
