@@ -16,11 +16,31 @@ export const notificationsKey = ['notifications'] as const;
 /** How often the unread count is asked for while the page is open (and again on window focus). */
 export const UNREAD_POLL_MS = 60_000;
 
+// Every signed-in request counts as activity for the session's idle timeout (30 minutes by policy). A
+// poll that ran regardless would keep a console left open on an unattended desk signed in for ever, so
+// the minute poll asks the server only when someone used the page since the previous poll; otherwise it
+// keeps the count it has. Window focus is activity, so coming back refreshes the count at once.
+let lastActivity = Date.now();
+if (typeof window !== 'undefined') {
+  const active = () => {
+    lastActivity = Date.now();
+  };
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart', 'focus'] as const) {
+    window.addEventListener(type, active, { capture: true, passive: true });
+  }
+}
+const unreadKey = [...notificationsKey, 'unread'] as const;
+
 /** The unread count, polled every minute and on window focus; `enabled` false while nobody is signed in. */
 export function useUnreadCount(enabled = true) {
+  const queryClient = useQueryClient();
   return useQuery({
-    queryKey: [...notificationsKey, 'unread'],
-    queryFn: ({ signal }) => apiGet('/api/notifications/unread-count', unreadCountSchema, { signal }),
+    queryKey: unreadKey,
+    queryFn: ({ signal }) => {
+      const known = queryClient.getQueryData<{ unread: number }>(unreadKey);
+      if (known && Date.now() - lastActivity > UNREAD_POLL_MS) return known;
+      return apiGet('/api/notifications/unread-count', unreadCountSchema, { signal });
+    },
     enabled,
     refetchInterval: UNREAD_POLL_MS,
     refetchOnWindowFocus: true,
