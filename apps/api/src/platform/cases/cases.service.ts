@@ -220,12 +220,11 @@ export class CaseService {
       this.#moment(),
     );
     const views = new Map<number, DeadlineView>();
-    const seen = new Set<string>();
-    for (const r of rows) {
-      if (seen.has(r.caseId)) continue;
-      seen.add(r.caseId);
-      for (const v of await this.#d.deadlines.listForCase(db, r.caseType, r.caseId)) views.set(v.id, v);
-    }
+    for (const v of await this.#d.deadlines.listForCases(
+      db,
+      rows.map((r) => r.caseId),
+    ))
+      views.set(v.id, v);
     const items = rows.flatMap((r) => {
       const v = views.get(r.id);
       if (!v) return [];
@@ -306,14 +305,19 @@ export class CaseService {
     );
     const handlers = await handlersOf(executor, ids);
     const withClocks = await casesWithLiveClocks(executor, ids);
+    const live = new Map<string, DeadlineView[]>();
+    const views = await this.#d.deadlines.listForCases(
+      executor,
+      ids.filter((id) => withClocks.has(id)),
+    );
+    for (const v of views) {
+      if (v.status === 'running' || v.status === 'paused')
+        live.set(v.caseId, [...(live.get(v.caseId) ?? []), v]);
+    }
     const nearest = new Map<string, CaseDeadlineSummary>();
-    for (const r of rows) {
-      if (!withClocks.has(r.id)) continue;
-      const views = (await this.#d.deadlines.listForCase(executor, r.caseType, r.id)).filter(
-        (v) => v.status === 'running' || v.status === 'paused',
-      );
-      const first = views.sort((a, b) => this.#compareClocks(a, b))[0];
-      if (first) nearest.set(r.id, summary(first));
+    for (const [caseId, clocks] of live) {
+      const first = clocks.sort((a, b) => this.#compareClocks(a, b))[0];
+      if (first) nearest.set(caseId, summary(first));
     }
     const unit = (id: number) => ({ id, name: units.get(id) ?? String(id) });
     return rows.map((r) => {

@@ -53,6 +53,19 @@ export async function findLiveDeadline(
   return rows[0];
 }
 
+/** The clocks of many cases at once (a list page), by case id. */
+export async function listDeadlinesOfCases(
+  executor: Executor,
+  caseIds: string[],
+): Promise<CaseDeadlineRow[]> {
+  if (caseIds.length === 0) return [];
+  return executor
+    .select()
+    .from(caseDeadline)
+    .where(inArray(caseDeadline.caseId, caseIds))
+    .orderBy(asc(caseDeadline.id));
+}
+
 export async function listCaseDeadlines(
   executor: Executor,
   caseType: string,

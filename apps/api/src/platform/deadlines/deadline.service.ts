@@ -15,6 +15,7 @@ import {
   listAffectedDeadlineIds,
   listCaseDeadlines,
   listDeadlineIdsNeedingCalendar,
+  listDeadlinesOfCases,
   listUpcomingDeadlineIds,
   updateDeadline,
 } from './deadline.repo.ts';
@@ -270,6 +271,14 @@ export class DeadlineService {
       typeof ref === 'number' ? await findDeadline(executor, ref) : await findLiveDeadline(executor, ref);
     if (!row) return null;
     return this.#view(row, await this.#d.calendar.current(executor));
+  }
+
+  /** The clocks of many cases in two queries (a list page), oldest first. */
+  async listForCases(executor: Executor, caseIds: string[]): Promise<DeadlineView[]> {
+    const rows = await listDeadlinesOfCases(executor, [...new Set(caseIds)]);
+    if (rows.length === 0) return [];
+    const calendar = await this.#d.calendar.current(executor);
+    return rows.map((row) => this.#view(row, calendar));
   }
 
   async listForCase(executor: Executor, caseType: string, caseId: string): Promise<DeadlineView[]> {
