@@ -1,9 +1,18 @@
-import { CameraOutlined, RedoOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CameraOutlined,
+  ExclamationCircleOutlined,
+  LoadingOutlined,
+  PaperClipOutlined,
+  RedoOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FileCategory, formatFileSize, type StoredFile } from '@zhucheng/contracts';
-import { App, Button, Space, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
+import { Alert, Button, Progress, Space, Typography, Upload, type UploadProps } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { ApiRequestError } from '../../lib/api.ts';
 import { useSessionState } from '../../lib/session.ts';
+import styles from './file-upload.module.css';
 import { acceptOf, cameraAccept, precheckFile, uploadHint } from './file-upload-rules.ts';
 import { uploadFile } from './upload-request.ts';
 import { filesKey, useFilePolicy } from './use-files.ts';
@@ -27,14 +36,28 @@ interface Pending {
   idempotencyKey: string;
 }
 
-function doneItem(file: StoredFile): UploadFile<StoredFile> {
-  return {
-    uid: file.id,
-    name: `${file.name}（${formatFileSize(file.size)}）`,
-    status: 'done',
-    url: file.downloadUrl,
-    response: file,
-  };
+interface ItemError {
+  message: string;
+  /** A lost connection or a busy server, not a refusal of the file itself. */
+  retryable: boolean;
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiRequestError)) return true;
+  return error.status === 0 || error.status >= 500 || error.status === 409 || error.status === 429;
+}
+
+interface ShownFile {
+  uid: string;
+  name: string;
+  status: 'uploading' | 'done' | 'error';
+  percent: number;
+  file?: StoredFile | undefined;
+  error?: ItemError | undefined;
+}
+
+function doneItem(file: StoredFile): ShownFile {
+  return { uid: file.id, name: file.name, status: 'done', percent: 100, file };
 }
 
 /**
@@ -43,15 +66,16 @@ function doneItem(file: StoredFile): UploadFile<StoredFile> {
  */
 export function FileUpload(props: FileUploadProps) {
   const { caseId, category, camera, files, onUploaded, disabled, buttonText } = props;
-  const { message } = App.useApp();
+  // Shown in place, not as a toast: works in the portal (no antd App there) and stays readable on a phone.
+  const [notice, setNotice] = useState<string | null>(null);
   const policy = useFilePolicy();
   const session = useSessionState();
   const csrfToken = session.data?.status === 'signedIn' ? session.data.session.csrfToken : null;
   const queryClient = useQueryClient();
-  const [items, setItems] = useState<UploadFile<StoredFile>[]>([]);
+  const [items, setItems] = useState<ShownFile[]>([]);
   const pending = useRef(new Map<string, Pending>());
 
-  const patch = useCallback((uid: string, change: Partial<UploadFile<StoredFile>>) => {
+  const patch = useCallback((uid: string, change: Partial<ShownFile>) => {
     setItems((list) => list.map((item) => (item.uid === uid ? { ...item, ...change } : item)));
   }, []);
 
@@ -75,19 +99,19 @@ export function FileUpload(props: FileUploadProps) {
         onUploaded?.(stored);
       } catch (error) {
         const text = error instanceof Error ? error.message : '上传失败，请重试';
-        patch(uid, { status: 'error', error: new Error(text), response: undefined });
-        message.error(`“${job.file.name}”上传失败：${text}`);
+        patch(uid, { status: 'error', error: { message: text, retryable: isRetryable(error) } });
       }
     },
-    [caseId, category, csrfToken, message, onUploaded, patch, queryClient],
+    [caseId, category, csrfToken, onUploaded, patch, queryClient],
   );
 
   const beforeUpload: UploadProps['beforeUpload'] = (file) => {
     const problem = precheckFile(file, policy);
     if (problem) {
-      message.error(problem);
+      setNotice(problem);
       return Upload.LIST_IGNORE;
     }
+    setNotice(null);
     const uid = file.uid;
     pending.current.set(uid, { file, idempotencyKey: crypto.randomUUID() });
     setItems((list) => [...list, { uid, name: file.name, status: 'uploading', percent: 0 }]);
@@ -97,11 +121,11 @@ export function FileUpload(props: FileUploadProps) {
   };
 
   const shown = useMemo(() => {
-    const local = new Set(items.map((i) => i.response?.id).filter(Boolean));
+    const local = new Set(items.map((i) => i.file?.id).filter(Boolean));
     return [...(files ?? []).filter((f) => !local.has(f.id)).map(doneItem), ...items];
   }, [files, items]);
 
-  const common: UploadProps<StoredFile> = {
+  const common: UploadProps = {
     multiple: true,
     disabled,
     beforeUpload,
@@ -109,7 +133,7 @@ export function FileUpload(props: FileUploadProps) {
   };
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={8}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={8}>
       <Space wrap>
         <Upload {...common} accept={acceptOf(policy)}>
           <Button icon={<UploadOutlined />} disabled={disabled}>
@@ -125,36 +149,81 @@ export function FileUpload(props: FileUploadProps) {
         ) : null}
       </Space>
       <Typography.Text type="secondary">{uploadHint(policy)}</Typography.Text>
-      <Upload<StoredFile>
-        fileList={shown}
-        openFileDialogOnClick={false}
-        showUploadList={{ showRemoveIcon: (file) => file.status === 'error', showDownloadIcon: false }}
-        onRemove={(file) => {
-          pending.current.delete(file.uid);
-          setItems((list) => list.filter((i) => i.uid !== file.uid));
-          return false;
-        }}
-        itemRender={(node, file) =>
-          file.status === 'error' ? (
-            <div>
-              {node}
-              <Space size={4} style={{ marginInlineStart: 24 }}>
-                <Typography.Text type="danger">
-                  {String((file.error as Error | undefined)?.message ?? '')}
-                </Typography.Text>
-                <Button size="small" type="link" icon={<RedoOutlined />} onClick={() => void send(file.uid)}>
-                  重试
-                </Button>
-              </Space>
-            </div>
-          ) : (
-            node
-          )
-        }
-      >
-        {null}
-      </Upload>
-      {shown.length === 0 ? <Typography.Text type="secondary">尚未上传文件</Typography.Text> : null}
+      {notice ? (
+        <Alert type="error" showIcon closable={{ onClose: () => setNotice(null) }} title={notice} />
+      ) : null}
+      {shown.length === 0 ? (
+        <Typography.Text type="secondary">尚未上传文件</Typography.Text>
+      ) : (
+        <ul className={styles.list}>
+          {shown.map((item) => (
+            <FileRow
+              key={item.uid}
+              item={item}
+              onRetry={() => void send(item.uid)}
+              onRemove={() => {
+                pending.current.delete(item.uid);
+                setItems((list) => list.filter((i) => i.uid !== item.uid));
+              }}
+            />
+          ))}
+        </ul>
+      )}
     </Space>
+  );
+}
+
+function FileRow(props: { item: ShownFile; onRetry: () => void; onRemove: () => void }) {
+  const { item, onRetry, onRemove } = props;
+  if (item.status === 'done' && item.file) {
+    return (
+      <li className={styles.row}>
+        <PaperClipOutlined className={styles.icon} />
+        <div className={styles.body}>
+          <Typography.Link href={item.file.downloadUrl} className={styles.name} title={item.name}>
+            {item.name}
+          </Typography.Link>
+          <Typography.Text type="secondary" className={styles.meta}>
+            {formatFileSize(item.file.size)}
+          </Typography.Text>
+        </div>
+      </li>
+    );
+  }
+  if (item.status === 'uploading') {
+    return (
+      <li className={styles.row}>
+        <LoadingOutlined className={styles.icon} />
+        <div className={styles.body}>
+          <Typography.Text className={styles.name} title={item.name}>
+            {item.name}
+          </Typography.Text>
+          <Progress percent={item.percent} size="small" aria-label={`${item.name} 上传进度`} />
+        </div>
+      </li>
+    );
+  }
+  return (
+    <li className={styles.row}>
+      <ExclamationCircleOutlined className={`${styles.icon} ${styles.failed}`} />
+      <div className={styles.body}>
+        <Typography.Text type="danger" className={styles.name} title={item.name}>
+          {item.name}
+        </Typography.Text>
+        <Typography.Text type="danger" className={styles.meta}>
+          {item.error?.message ?? '上传失败'}
+        </Typography.Text>
+        <Space size={0} wrap>
+          {item.error?.retryable ? (
+            <Button size="small" type="link" icon={<RedoOutlined />} onClick={onRetry}>
+              重试
+            </Button>
+          ) : null}
+          <Button size="small" type="link" onClick={onRemove}>
+            移除
+          </Button>
+        </Space>
+      </div>
+    </li>
   );
 }
