@@ -117,7 +117,28 @@ describe('case pages', () => {
     expect(await page.getByLabel('关键字').inputValue()).toBe('李某某');
     await page.getByText('李某某申请法律援助（交通事故人身损害赔偿）').waitFor();
     await screenshot(page, 'cases-list-filtered-1440');
+
+    // 保存筛选, clear, and apply it again from 常用筛选.
+    await page.getByRole('button', { name: '保存筛选' }).click();
+    await page.getByLabel('筛选名称').fill('李某某的案件');
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: label('保存') })
+      .click();
+    await page.getByText('已保存筛选“李某某的案件”').waitFor();
     await page.getByRole('button', { name: '清除筛选' }).first().click();
+    await page.getByText('共 3 件').waitFor();
+    await page.getByRole('button', { name: /常用筛选/ }).click();
+    await page.getByRole('menuitem', { name: /李某某的案件/ }).click();
+    await page.getByText('共 1 件').waitFor();
+    await page.getByRole('button', { name: '清除筛选' }).first().click();
+    await page.getByText('共 3 件').waitFor();
+
+    // Sorting by case number is done by the server and kept in the address.
+    await page.getByRole('columnheader', { name: /案号/ }).click();
+    await page.waitForURL(/sort=caseNo&order=asc/);
+    await expect.poll(() => rows.first().getByRole('link').textContent()).toMatch(/第1号$/);
+    await page.goto(`${url}/cases`);
     await page.getByText('共 3 件').waitFor();
 
     // Open 张某某's case by its number.
@@ -175,7 +196,12 @@ describe('case pages', () => {
     // 我的期限: the case she handles.
     await page.getByRole('menuitem', { name: '我的期限' }).click();
     await page.waitForURL(`${url}/deadlines/mine`);
-    await page.getByText('张某某申请法律援助（劳动报酬纠纷').waitFor();
+    await page.getByRole('tab', { name: '超期' }).waitFor();
+    await page.locator('.ant-table-tbody').getByText('张某某申请法律援助（劳动报酬纠纷').waitFor();
+    await page
+      .locator('.ant-table-tbody')
+      .getByRole('link', { name: /第1号$/ })
+      .waitFor();
     await screenshot(page, 'my-deadlines-1440');
     await page.context().close();
   });
@@ -239,7 +265,7 @@ describe('case pages', () => {
     await noHorizontalOverflow(page);
     await screenshot(page, 'case-page-375');
     await page.goto(`${url}/deadlines/mine`);
-    await page.getByText('张某某申请法律援助（劳动报酬纠纷').waitFor();
+    await page.locator('.ant-table-tbody').getByText('张某某申请法律援助（劳动报酬纠纷').waitFor();
     await noHorizontalOverflow(page);
     await screenshot(page, 'my-deadlines-375');
     await page.context().close();

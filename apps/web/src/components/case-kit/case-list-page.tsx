@@ -340,7 +340,10 @@ export function CaseListPage(props: CaseListPageProps) {
             scroll={{ x: 'max-content' }}
             showSorterTooltip={{ title: '点击排序' }}
             locale={{
-              emptyText: (
+              // While the first answer loads, the spinner alone: no "nothing here" that is not yet known.
+              emptyText: list.isPending ? (
+                <div style={{ height: 120 }} />
+              ) : (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
                   description={filtered ? '没有符合筛选条件的案件，可以清除筛选后再看' : props.emptyText}

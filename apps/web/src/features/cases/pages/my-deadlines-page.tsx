@@ -81,7 +81,12 @@ export default function MyDeadlinesPage() {
             loading={deadlines.isPending || (deadlines.isFetching && deadlines.isPlaceholderData)}
             scroll={{ x: 'max-content' }}
             locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyTexts[filter]} />,
+              // While the first answer loads, the spinner alone: no "nothing here" that is not yet known.
+              emptyText: deadlines.isPending ? (
+                <div style={{ height: 120 }} />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyTexts[filter]} />
+              ),
             }}
             pagination={{
               current: page,
