@@ -497,3 +497,5 @@ export const organisationSaveResultSchema = z.object({
 });
 export const organisationLookupResultSchema = z.object({ organisation: organisationViewSchema.nullable() });
 export const casePartyListSchema = z.object({ items: z.array(casePartyViewSchema) });
+export const personListSchema = z.object({ items: z.array(personViewSchema) });
+export const organisationListSchema = z.object({ items: z.array(organisationViewSchema) });

@@ -7,11 +7,13 @@ import { calendarFeature } from '../features/calendar/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
 import { notificationsFeature } from '../features/notifications/index.ts';
 import { orgFeature } from '../features/org/index.ts';
+import { personsFeature } from '../features/persons/index.ts';
 import { systemFeature } from '../features/system/index.ts';
 import type { Feature } from '../lib/feature.ts';
 
 export const features: readonly Feature[] = [
   casesFeature,
+  personsFeature,
   orgFeature,
   accessFeature,
   auditFeature,

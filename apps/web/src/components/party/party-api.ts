@@ -4,14 +4,17 @@ import {
   casePartyViewSchema,
   type IdType,
   type OrganisationInput,
+  organisationListSchema,
+  organisationLookupResultSchema,
   organisationSaveResultSchema,
   type PartyRole,
   type PersonInput,
+  personListSchema,
   personLookupResultSchema,
   personRevealSchema,
   personSaveResultSchema,
 } from '@zhucheng/contracts';
-import { apiGet, apiSend } from '../../lib/api.ts';
+import { apiGet, apiSend, queryString } from '../../lib/api.ts';
 
 // The 当事人 routes (apps/api platform/persons). ID numbers go in POST bodies only, never in a URL.
 
@@ -77,5 +80,30 @@ export function useRemoveCaseParty(caseId: string) {
     mutationFn: (partyId: string) =>
       apiSend('DELETE', `/api/cases/${encodeURIComponent(caseId)}/parties/${encodeURIComponent(partyId)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...partiesQueryKey, 'case', caseId] }),
+  });
+}
+
+/** GET /api/persons?name=: up to 50 persons whose name contains the text (masks only). */
+export function usePersonList(name: string, enabled = true) {
+  return useQuery({
+    queryKey: [...partiesQueryKey, 'persons', name],
+    queryFn: ({ signal }) => apiGet(`/api/persons${queryString({ name })}`, personListSchema, { signal }),
+    enabled,
+  });
+}
+
+export function useOrganisationList(name: string, enabled = true) {
+  return useQuery({
+    queryKey: [...partiesQueryKey, 'organisations', name],
+    queryFn: ({ signal }) =>
+      apiGet(`/api/organisations${queryString({ name })}`, organisationListSchema, { signal }),
+    enabled,
+  });
+}
+
+export function useLookupOrganisation() {
+  return useMutation({
+    mutationFn: (creditCode: string) =>
+      apiSend('POST', '/api/organisations/lookup', { creditCode }, organisationLookupResultSchema),
   });
 }
