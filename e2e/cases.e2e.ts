@@ -157,6 +157,7 @@ describe('case pages', () => {
     await page.keyboard.type('周文静');
     await page.locator('.ant-select-item-option', { hasText: '周文静（zhouwj）' }).click();
     await assign.getByRole('button', { name: label('指定') }).click();
+    await assign.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: '周文静' }).waitFor();
     await page.getByRole('cell', { name: '承办人' }).waitFor();
     await screenshot(page, 'case-participants-1440');

@@ -131,10 +131,11 @@ export function CasePage({
             <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={refresh}>
               刷新
             </Button>
-            {sorted.map((transition) => (
+            {sorted.map((transition, index) => (
               <Button
                 key={transition.name}
-                type={transition.destructive ? 'default' : 'primary'}
+                // The workflow's first forward step is the main action; refusals come last, in red.
+                type={index === 0 && !transition.destructive ? 'primary' : 'default'}
                 danger={transition.destructive}
                 onClick={() => setPressed(transition)}
               >
