@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SessionClient, signIn } from '../../testing/session-client.ts';
 import { createTestApp, type TestApp, testPasswords } from '../../testing/test-app.ts';
-import { insertCase } from '../cases/cases.repo.ts';
+import { addParticipants, insertCase } from '../cases/cases.repo.ts';
 import { samples } from './files-testing.ts';
 
 const mimes = {
@@ -410,6 +410,32 @@ describe('files', () => {
     expect(res.rawPayload.equals(bytes)).toBe(true);
     const audit = await q('select action from audit_log where entity_id = $1 order by id', [stored.id]);
     expect(audit.map((r) => r.action)).toEqual(['file.generate', 'file.download']);
+  });
+
+  it('shows a participating citizen the case’s documents and their own files, not the staff’s evidence', async () => {
+    const me = await get(citizen, '/api/auth/me');
+    const citizenId = String(me.json().user.id);
+    const stranger = await signInCitizen('13907790012');
+    await addParticipants(
+      t.database.db,
+      caseId,
+      [{ accountKind: 'citizen', accountId: citizenId, role: 'applicant' }],
+      new Date(),
+    );
+    const items: { id: string; category: string; ownerKind: string }[] = (
+      await get(citizen, `/api/cases/${caseId}/files`)
+    ).json().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((f) => f.category === 'document' || f.ownerKind === 'citizen')).toBe(true);
+    const staffList: { id: string; category: string }[] = (
+      await get(clerk, `/api/cases/${caseId}/files`)
+    ).json().items;
+    const document = staffList.find((f) => f.category === 'document');
+    const evidence = staffList.find((f) => f.category === 'evidence');
+    expect((await get(citizen, `/api/files/${document?.id}`)).statusCode).toBe(200);
+    expect((await get(citizen, `/api/files/${evidence?.id}`)).statusCode).toBe(404);
+    expect((await get(stranger, `/api/files/${document?.id}`)).statusCode).toBe(404);
+    expect((await get(stranger, `/api/cases/${caseId}/files`)).statusCode).toBe(404);
   });
 
   it('lets only the uploader delete, keeps the content and audits it', async () => {

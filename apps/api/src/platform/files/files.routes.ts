@@ -129,6 +129,8 @@ export function filesRoutes(deps: FilesRoutesDeps & { maxBytes: number }): Fasti
     app.get(
       '/api/files/:id',
       {
+        // A HEAD would pass the access check and be audited as a download without sending anything.
+        exposeHeadRoute: false,
         config: { permission: 'authenticated' },
         schema: {
           tags: ['files'],
