@@ -94,7 +94,7 @@ function PersonDrawer({ person, onClose }: { person: PersonView | null; onClose:
               },
             ]}
           />
-          <Card size="small" title="个人信息（掩码）">
+          <Card size="small" title="证件与联系方式">
             <PersonDataReveal person={person} />
           </Card>
         </Flex>
@@ -187,6 +187,7 @@ function RegisterOrganisationDrawer({ open, onClose }: { open: boolean; onClose:
 
 function PersonSearch() {
   const can = useCan();
+  const narrow = useIsNarrow();
   const { message } = App.useApp();
   const [idType, setIdType] = useState<IdType>('residentIdCard');
   const [number, setNumber] = useState('');
@@ -217,13 +218,14 @@ function PersonSearch() {
   return (
     <Flex vertical gap={12}>
       <Flex wrap gap={8} justify="space-between">
-        <Flex wrap gap={8}>
-          <Space.Compact>
+        <Flex wrap gap={8} style={narrow ? { width: '100%' } : undefined}>
+          <Space.Compact style={narrow ? { width: '100%' } : undefined}>
             <Select
               value={idType}
               onChange={setIdType}
               options={idTypes.map((value) => ({ value, label: idTypeLabels[value] }))}
-              style={{ width: 150 }}
+              style={{ width: narrow ? 110 : 150, flex: 'none' }}
+              popupMatchSelectWidth={false}
               aria-label="证件类型"
             />
             <Input
@@ -232,12 +234,17 @@ function PersonSearch() {
               onPressEnter={findByNumber}
               placeholder="证件号码"
               status={hint.problem ? 'error' : undefined}
-              style={{ width: 220 }}
+              style={narrow ? { flex: 1, minWidth: 0 } : { width: 220 }}
               allowClear
               autoComplete="off"
             />
-            <Button icon={<SearchOutlined />} loading={lookup.isPending} onClick={findByNumber}>
-              按证件查找
+            <Button
+              icon={<SearchOutlined />}
+              loading={lookup.isPending}
+              onClick={findByNumber}
+              aria-label="按证件查找"
+            >
+              {narrow ? null : '按证件查找'}
             </Button>
           </Space.Compact>
           <Input.Search
@@ -247,7 +254,7 @@ function PersonSearch() {
             onSearch={(value) => setFound({ by: 'name', name: value.trim() })}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            style={{ width: 240 }}
+            style={{ width: narrow ? '100%' : 240 }}
           />
         </Flex>
         {can('party:manage') && (
@@ -328,6 +335,7 @@ function PersonSearch() {
 
 function OrganisationSearch() {
   const can = useCan();
+  const narrow = useIsNarrow();
   const { message } = App.useApp();
   const [code, setCode] = useState('');
   const [found, setFound] = useState<Found<OrganisationView>>({ by: 'name', name: '' });
@@ -354,14 +362,14 @@ function OrganisationSearch() {
             onChange={(e) => setCode(e.target.value)}
             onSearch={findByCode}
             loading={lookup.isPending}
-            style={{ width: 320 }}
+            style={{ width: narrow ? '100%' : 320 }}
           />
           <Input.Search
             placeholder="按单位名称查找"
             allowClear
             enterButton="查找"
             onSearch={(value) => setFound({ by: 'name', name: value.trim() })}
-            style={{ width: 260 }}
+            style={{ width: narrow ? '100%' : 260 }}
           />
         </Flex>
         {can('party:manage') && (
