@@ -83,14 +83,14 @@ describe('deadline reminders', () => {
         template: 'deadline.dueSoon',
         body: text,
         payload,
-        dedupe_key: expect.stringMatching(new RegExp(`^deadline:\\d+:dueSoon:staff:${handler}$`)),
+        dedupe_key: expect.stringMatching(new RegExp(`^deadline:\\d+:dueSoon:2026-03-09:staff:${handler}$`)),
       },
       {
         recipient: `staff:${lawyer}`,
         template: 'deadline.dueSoon',
         body: text,
         payload,
-        dedupe_key: expect.stringMatching(/:dueSoon:staff:/),
+        dedupe_key: expect.stringMatching(/:dueSoon:2026-03-09:staff:/),
       },
     ]);
     // The unattended case is marked all the same, so later scans do not pick it up again.
@@ -179,6 +179,53 @@ describe('deadline reminders', () => {
     expect(a.messages + b.messages).toBe(5);
     const added = (await messages()).slice(before);
     expect(new Set(added.map((m) => m.dedupe_key)).size).toBe(5);
+  });
+
+  it('warns again when a pause moves the due date later', async () => {
+    clock.set(atBeihai('2026-09-07'));
+    const c = await t.services.workflow.create(clerk, {
+      type: 'example.application',
+      competentUnitId: cityBureau,
+      title: '赵六申请法律援助',
+      participants: [{ accountKind: 'staff', accountId: handler, role: 'handler' }],
+    });
+    const clockOf = async () =>
+      (
+        await q(
+          'select due_on::text, warn_on::text, warned_due_soon_at from case_deadline where case_id = $1',
+          [c.id],
+        )
+      )[0];
+    const first = await clockOf();
+    clock.set(atBeihai(String(first?.warn_on)));
+    await run();
+    const mine = async () =>
+      (await messages()).filter((m) => (m.payload as { caseId?: string }).caseId === c.id).map((m) => m.body);
+    expect(await mine()).toHaveLength(1);
+
+    // 通知补正 pauses the clock; the applicant takes three days; the due date moves later.
+    const received = await t.services.workflow.get(clerk, c.id);
+    const paused = await t.services.workflow.transition(clerk, {
+      caseId: c.id,
+      transition: 'requestCorrection',
+      version: received.version,
+    });
+    clock.set(new Date(clock.now().getTime() + 3 * 86_400_000));
+    await t.services.workflow.transition(clerk, {
+      caseId: c.id,
+      transition: 'supplyCorrection',
+      version: paused.version,
+    });
+    const moved = await clockOf();
+    expect(String(moved?.due_on) > String(first?.due_on)).toBe(true);
+    expect(moved?.warned_due_soon_at).toBeNull();
+
+    clock.set(atBeihai(String(moved?.warn_on)));
+    await run();
+    const bodies = await mine();
+    expect(bodies).toHaveLength(2);
+    const [y, m, d] = String(moved?.due_on).split('-').map(Number);
+    expect(bodies[1]).toContain(`将于${y}年${m}月${d}日到期`);
   });
 
   it('words hours rules by the instant, and says how long ago they ran out', () => {

@@ -95,7 +95,7 @@ export function reminderText(
  * given, and every running clock past due whose overdue warning was not given. Each is told once to the
  * staff participants of its case in the notification centre and marked, in one transaction per batch;
  * rows are claimed FOR UPDATE SKIP LOCKED, so two instances share the work instead of repeating it. The
- * dedupe key of each message (`deadline:<id>:<kind>:<recipient>`) keeps a rerun from telling anyone twice.
+ * dedupe key of each message (`deadline:<id>:<kind>:<due>:<recipient>`) keeps a rerun from telling anyone twice.
  * A clock already past due when first scanned gets only the overdue message.
  */
 export async function sendDeadlineReminders(
@@ -194,7 +194,8 @@ async function remindBatch(
           template: reminderTemplates[kind],
           body,
           payload: { caseId: row.caseId, caseType: row.caseType, deadlineId: row.id },
-          dedupeKey: `deadline:${row.id}:${kind}:${recipient}`,
+          // The due date is in the key: a date moved later is warned about again.
+          dedupeKey: `deadline:${row.id}:${kind}:${row.dueOn ?? row.dueAt?.toISOString()}:${recipient}`,
         });
         if (!sent.duplicate) report.messages++;
       }

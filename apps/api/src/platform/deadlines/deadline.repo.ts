@@ -92,6 +92,8 @@ export type DeadlinePatch = Partial<
     | 'extensions'
     | 'needsCalendarYear'
     | 'closedAt'
+    | 'warnedDueSoonAt'
+    | 'warnedOverdueAt'
   >
 >;
 

@@ -115,6 +115,27 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+/**
+ * The reminder job marks a clock once warned. When the due date moves (resumed after a pause, extended, a
+ * holiday entered), a mark that no longer describes the clock is cleared so the job warns again, about the
+ * new date: "due soon" once the new warning day is still ahead (or the date moved within the window),
+ * "overdue" once the new due date is not yet past.
+ */
+function rearmWarnings(
+  row: CaseDeadlineRow,
+  c: Computed,
+  today: IsoDate,
+  now: Date,
+): Pick<DeadlinePatch, 'warnedDueSoonAt' | 'warnedOverdueAt'> {
+  const moved = row.dueOn !== c.dueOn || (row.dueAt?.getTime() ?? null) !== (c.dueAt?.getTime() ?? null);
+  if (!moved) return {};
+  const patch: Pick<DeadlinePatch, 'warnedDueSoonAt' | 'warnedOverdueAt'> = {};
+  const notYetDue = (c.dueOn !== null && c.dueOn >= today) || (c.dueAt !== null && c.dueAt > now);
+  if (row.warnedDueSoonAt && (c.dueOn !== null || c.dueAt !== null)) patch.warnedDueSoonAt = null;
+  if (row.warnedOverdueAt && notYetDue) patch.warnedOverdueAt = null;
+  return patch;
+}
+
 export class DeadlineService {
   readonly #d: DeadlineServiceDeps;
 
@@ -332,6 +353,7 @@ export class DeadlineService {
         warnAt: c.warnAt,
         pausedDays: c.pausedDays,
         needsCalendarYear: c.needsCalendarYear,
+        ...rearmWarnings(row, c, this.#d.clock.today(), this.#d.clock.now()),
       },
       this.#d.clock.now(),
     );
@@ -359,6 +381,7 @@ export class DeadlineService {
         warnAt: c.warnAt,
         pausedDays: c.pausedDays,
         needsCalendarYear: c.needsCalendarYear,
+        ...rearmWarnings(row, c, this.#d.clock.today(), this.#d.clock.now()),
       },
       this.#d.clock.now(),
     );
