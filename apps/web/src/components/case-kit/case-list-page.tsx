@@ -131,7 +131,6 @@ export function CaseListPage(props: CaseListPageProps) {
       title: '案号',
       sorter: true,
       sortOrder: sortOrderOf('caseNo'),
-      width: 190,
       render: (_, item) => (
         <Link to={casePath(item)} style={{ whiteSpace: 'nowrap' }}>
           {item.caseNo ?? '未编号'}
@@ -142,7 +141,7 @@ export function CaseListPage(props: CaseListPageProps) {
       key: 'title',
       title: '标题',
       render: (_, item) => (
-        <div style={{ minWidth: 200, maxWidth: 420, whiteSpace: 'normal', wordBreak: 'break-word' }}>
+        <div style={{ minWidth: 160, maxWidth: 300, whiteSpace: 'normal', wordBreak: 'break-word' }}>
           <div>{item.title}</div>
           {showType && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -184,7 +183,7 @@ export function CaseListPage(props: CaseListPageProps) {
       key: 'unit',
       title: '承办单位',
       render: (_, item) => (
-        <div style={{ minWidth: 120, maxWidth: 220, whiteSpace: 'normal' }}>{item.competentUnit.name}</div>
+        <div style={{ minWidth: 96, maxWidth: 150, whiteSpace: 'normal' }}>{item.competentUnit.name}</div>
       ),
     },
     {
