@@ -26,6 +26,7 @@ import { newRequestId } from './platform/http/request-id.ts';
 import { enforceRoutePermissions, type RegisteredRoute } from './platform/http/route-permission.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerWebAssets, sendSpaShell } from './platform/http/web-assets.ts';
+import { metricsRoutes } from './platform/metrics/metrics.routes.ts';
 import { inboxRoutes } from './platform/notifications/inbox.routes.ts';
 import { outboxTestRoutes } from './platform/notifications/outbox.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(caseRoutes(services));
   await app.register(inboxRoutes(services));
   await app.register(personsRoutes(services));
+  await app.register(metricsRoutes(services));
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(
     outboxTestRoutes({ enabled: !config.isProduction, db: services.database.db, outbox: services.outbox }),

@@ -27,6 +27,9 @@ import { idempotencyPruneJob } from './platform/idempotency/idempotency.job.ts';
 import { IdempotencyService, idempotencyHashKeyFrom } from './platform/idempotency/idempotency.service.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
 import { JobQueue } from './platform/jobs/jobs.ts';
+import { type MetricDef, MetricRegistry } from './platform/metrics/metrics.rules.ts';
+import { MetricsService } from './platform/metrics/metrics.service.ts';
+import { platformMetrics } from './platform/metrics/platform-metrics.ts';
 import { InboxService } from './platform/notifications/inbox.ts';
 import { notificationsSendJob, triggerNotificationSend } from './platform/notifications/notifications.job.ts';
 import { createNotificationOutbox, type NotificationOutbox } from './platform/notifications/outbox.ts';
@@ -77,6 +80,8 @@ export interface Services {
   files: FilesService;
   /** 当事人: persons, organisations and the parties of cases. */
   persons: PersonsService;
+  /** 统计指标: the registry of named figures (each module adds its own) and their computation. */
+  metrics: MetricsService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
   auditSigningKey: Buffer;
 }
@@ -87,6 +92,8 @@ export interface ServiceOverrides {
   /** Extra case types and number series (tests and the e2e example platform; modules register their own). */
   caseTypes?: CaseTypeDef[];
   numberSeries?: NumberSeries[];
+  /** Extra metrics (tests; modules register their own). */
+  metrics?: MetricDef[];
 }
 
 export const platformName = '珠城智慧司法平台';
@@ -215,6 +222,12 @@ export function createServices(
       store: new LocalFileStore(config.dataDir, () => clock.now()),
       idempotency,
       maxBytes: config.uploadMaxBytes,
+    }),
+    metrics: new MetricsService({
+      db,
+      clock,
+      metrics: new MetricRegistry(...platformMetrics, ...(overrides.metrics ?? [])),
+      caseTypes: workflow.types,
     }),
     auditSigningKey,
   };

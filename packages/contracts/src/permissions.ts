@@ -49,6 +49,17 @@ export const permissions = {
     /** See a party's ID number, phone and address in full (audited). */
     reveal: 'party:reveal',
   },
+  /** 文书: documents generated for a case from its type's templates, and the templates themselves. */
+  document: {
+    read: 'document:read',
+    generate: 'document:generate',
+    /** Edit a case type's templates (a bureau's administrator). */
+    manageTemplates: 'document:manageTemplates',
+  },
+  /** 统计指标: aggregate figures; each metric also needs its own permission (e.g. `case:read`). */
+  metric: {
+    read: 'metric:read',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

@@ -28,6 +28,10 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'party:read': '查看当事人',
   'party:manage': '登记、修改当事人',
   'party:reveal': '查看当事人完整证件号、电话和住址',
+  'document:read': '查看、预览案件文书',
+  'document:generate': '生成案件文书',
+  'document:manageTemplates': '管理文书模板',
+  'metric:read': '查看统计指标',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */
@@ -42,6 +46,8 @@ export const moduleLabels: Record<string, string> = {
   calendar: '工作日历',
   case: '案件',
   party: '当事人',
+  document: '文书',
+  metric: '统计指标',
   legalAid: '法律援助',
   mediation: '人民调解',
   reconsideration: '行政复议',
