@@ -44,3 +44,6 @@ export const metricResultSchema = z.object({
   records: metricRecordsSchema.optional().describe('明细：构成该数值的记录 id（分项指标按项列出）'),
 });
 export type MetricResult = z.infer<typeof metricResultSchema>;
+
+export const metricListSchema = z.object({ metrics: z.array(metricSummarySchema) });
+export type MetricList = z.infer<typeof metricListSchema>;

@@ -5,6 +5,7 @@ import { accountFeature } from '../features/account/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { calendarFeature } from '../features/calendar/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
+import { metricsFeature } from '../features/metrics/index.ts';
 import { notificationsFeature } from '../features/notifications/index.ts';
 import { orgFeature } from '../features/org/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
@@ -14,6 +15,7 @@ import type { Feature } from '../lib/feature.ts';
 export const features: readonly Feature[] = [
   casesFeature,
   personsFeature,
+  metricsFeature,
   orgFeature,
   accessFeature,
   auditFeature,

@@ -1,0 +1,84 @@
+import type { MetricRecords, MetricSummary } from '@zhucheng/contracts';
+import { Alert, Drawer, Empty, List, Tabs, Typography } from 'antd';
+import { Link } from 'react-router';
+import { PageLoading } from '../../../components/page-loading.tsx';
+import { errorMessage } from '../../../lib/api.ts';
+import { useDrawerSize } from '../../../lib/responsive.ts';
+import { type MetricFilter, useMetricValue } from '../api/use-metrics.ts';
+import { partLabel } from '../labels/format.ts';
+import { periodText } from '../labels/periods.ts';
+
+interface MetricRecordsDrawerProps {
+  metric: MetricSummary;
+  filter: MetricFilter;
+  open: boolean;
+  onClose: () => void;
+}
+
+function RecordList({ metric, ids }: { metric: MetricSummary; ids: string[] }) {
+  if (ids.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有记录" />;
+  return (
+    <List
+      size="small"
+      dataSource={ids}
+      pagination={ids.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
+      renderItem={(id, index) => (
+        <List.Item>
+          <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+            {index + 1}.
+          </Typography.Text>
+          {metric.recordKind === 'case' ? (
+            <Link to={`/cases/${id}`}>查看案件 {id.slice(0, 8)}</Link>
+          ) : (
+            <Typography.Text copyable>{id}</Typography.Text>
+          )}
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function RecordParts({ metric, records }: { metric: MetricSummary; records: MetricRecords }) {
+  if (Array.isArray(records)) return <RecordList metric={metric} ids={records} />;
+  const keys = [
+    ...metric.parts.map((p) => p.key).filter((k) => k in records),
+    ...Object.keys(records).filter((k) => !metric.parts.some((p) => p.key === k)),
+  ];
+  return (
+    <Tabs
+      items={keys.map((key) => ({
+        key,
+        label: `${partLabel(metric, key)}（${records[key]?.length ?? 0}）`,
+        children: <RecordList metric={metric} ids={records[key] ?? []} />,
+      }))}
+    />
+  );
+}
+
+/** 明细: the records behind a figure, fetched when the drawer opens; cases link to their case page. */
+export function MetricRecordsDrawer({ metric, filter, open, onClose }: MetricRecordsDrawerProps) {
+  const result = useMetricValue(metric, filter, true, open);
+  const size = useDrawerSize(560);
+  return (
+    <Drawer
+      title={`${metric.label} · 明细`}
+      open={open}
+      onClose={onClose}
+      size={size}
+      destroyOnHidden
+      styles={{ body: { paddingTop: 8 } }}
+    >
+      <Typography.Paragraph type="secondary">
+        {metric.kind === 'snapshot' ? `截至 ${filter.to}` : periodText(filter)}
+        {result.data?.unit ? ` · ${result.data.unit.name}（含下属单位）` : ' · 本人数据范围内的全部单位'}
+      </Typography.Paragraph>
+      {result.isPending ? (
+        <PageLoading label="正在加载明细…" />
+      ) : result.isError ? (
+        <Alert type="error" showIcon title={errorMessage(result.error)} />
+      ) : (
+        <RecordParts metric={metric} records={result.data.records ?? []} />
+      )}
+    </Drawer>
+  );
+}
