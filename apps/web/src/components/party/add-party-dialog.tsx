@@ -40,9 +40,13 @@ export function AddPartyDialog({ caseId, open, onClose, roles = partyRoles }: Ad
   const addParty = useAddCaseParty(caseId);
   const pending = savePerson.isPending || saveOrganisation.isPending || addParty.isPending;
 
+  // Both forms stay mounted while the page lives (the inactive one hidden): a form instance that is
+  // mounted again stops seeing its own changes, so closing resets them instead of destroying them.
   const close = () => {
     personError.clear();
     organisationError.clear();
+    personForm.resetFields();
+    organisationForm.resetFields();
     onClose();
   };
   const done = (found: boolean) => {
@@ -81,9 +85,9 @@ export function AddPartyDialog({ caseId, open, onClose, roles = partyRoles }: Ad
       onOk={() => (kind === 'person' ? personForm.submit() : organisationForm.submit())}
       onCancel={close}
       confirmLoading={pending}
-      destroyOnHidden
+      forceRender
     >
-      <Form {...formLayout(narrow, 120)} component="div">
+      <Form {...formLayout(narrow, 140)} component="div">
         <Form.Item label="身份" required>
           <Select
             value={role}
@@ -103,31 +107,30 @@ export function AddPartyDialog({ caseId, open, onClose, roles = partyRoles }: Ad
           />
         </Form.Item>
       </Form>
-      {kind === 'person' ? (
-        <>
-          <FormErrorAlert message={personError.message} />
-          <Form<PersonFormValues>
-            form={personForm}
-            {...formLayout(narrow, 120)}
-            initialValues={personFormDefaults}
-            onFinish={submitPerson}
-          >
-            <PersonFields form={personForm} />
-          </Form>
-        </>
-      ) : (
-        <>
-          <FormErrorAlert message={organisationError.message} />
-          <Form<OrganisationFormValues>
-            form={organisationForm}
-            {...formLayout(narrow, 120)}
-            initialValues={organisationFormDefaults}
-            onFinish={submitOrganisation}
-          >
-            <OrganisationFields />
-          </Form>
-        </>
-      )}
+      <div hidden={kind !== 'person'}>
+        <FormErrorAlert message={personError.message} />
+        <Form<PersonFormValues>
+          name="person"
+          form={personForm}
+          {...formLayout(narrow, 140)}
+          initialValues={personFormDefaults}
+          onFinish={submitPerson}
+        >
+          <PersonFields form={personForm} />
+        </Form>
+      </div>
+      <div hidden={kind !== 'organisation'}>
+        <FormErrorAlert message={organisationError.message} />
+        <Form<OrganisationFormValues>
+          name="organisation"
+          form={organisationForm}
+          {...formLayout(narrow, 140)}
+          initialValues={organisationFormDefaults}
+          onFinish={submitOrganisation}
+        >
+          <OrganisationFields />
+        </Form>
+      </div>
     </Modal>
   );
 }

@@ -16,7 +16,8 @@ export interface OrganisationFormValues {
   phone?: string | null;
 }
 
-export const organisationFormDefaults: Partial<OrganisationFormValues> = { kind: 'enterprise' };
+/** Kept for symmetry with personFormDefaults; the kind's default sits on its field. */
+export const organisationFormDefaults: Partial<OrganisationFormValues> = {};
 
 export function toOrganisationInput(values: OrganisationFormValues): OrganisationInput {
   const text = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
@@ -65,7 +66,12 @@ export function OrganisationFields() {
       >
         <Input maxLength={24} autoComplete="off" spellCheck={false} style={{ textTransform: 'uppercase' }} />
       </Form.Item>
-      <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
+      <Form.Item
+        name="kind"
+        label="单位类型"
+        initialValue="enterprise"
+        rules={[{ required: true, message: '请选择单位类型' }]}
+      >
         <Select options={kindOptions} style={{ maxWidth: 220 }} />
       </Form.Item>
       <Form.Item name="legalRepresentative" label="法定代表人">

@@ -1,7 +1,7 @@
 import { EyeOutlined } from '@ant-design/icons';
 import type { PersonReveal, PersonView } from '@zhucheng/contracts';
 import { App, Button, Descriptions, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useCan } from '../../lib/access.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { useRevealPerson } from './party-api.ts';
@@ -10,7 +10,19 @@ import { useRevealPerson } from './party-api.ts';
  * A person's ID number, phone and address, masked; 查看 (with party:reveal) shows them in full for as long
  * as the component lives. Each 查看 is one line in the audit log, so it is a button, never automatic.
  */
-export function PersonDataReveal({ person }: { person: PersonView }) {
+const defaultTitle = (
+  <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
+    证件与联系方式
+  </Typography.Text>
+);
+
+export function PersonDataReveal({
+  person,
+  title = defaultTitle,
+}: {
+  person: PersonView;
+  title?: ReactNode;
+}) {
   const can = useCan();
   const { message } = App.useApp();
   const reveal = useRevealPerson();
@@ -21,6 +33,7 @@ export function PersonDataReveal({ person }: { person: PersonView }) {
   return (
     <Descriptions
       size="small"
+      title={title}
       column={1}
       styles={{ label: { width: 88 } }}
       extra={

@@ -28,7 +28,11 @@ export interface PersonFormValues {
   tags?: PersonTag[];
 }
 
-export const personFormDefaults: Partial<PersonFormValues> = { idType: 'residentIdCard', tags: [] };
+/**
+ * Nothing here: the defaults (居民身份证, no tags) sit on the fields themselves, because a form instance
+ * that is mounted again (a dialog switching between person and organisation) ignores `initialValues`.
+ */
+export const personFormDefaults: Partial<PersonFormValues> = {};
 
 /** What POST /api/persons takes. Tags the birth date implies are the API's to add, not sent. */
 export function toPersonInput(values: PersonFormValues): PersonInput {
@@ -80,7 +84,20 @@ export function PersonFields({ form }: { form: FormInstance<PersonFormValues> })
       >
         <Input maxLength={60} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="idType" label="证件类型">
+      <Form.Item
+        name="idType"
+        label="证件类型"
+        initialValue="residentIdCard"
+        dependencies={['idNumber']}
+        rules={[
+          {
+            validator: async (_rule, value: IdType | null | undefined) => {
+              if (!value && String(form.getFieldValue('idNumber') ?? '').trim())
+                throw new Error('请选择证件类型');
+            },
+          },
+        ]}
+      >
         <Select options={idTypeOptions} allowClear placeholder="请选择" />
       </Form.Item>
       <Form.Item
@@ -150,7 +167,7 @@ export function PersonFields({ form }: { form: FormInstance<PersonFormValues> })
       <Form.Item name="address" label="住址">
         <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 3 }} />
       </Form.Item>
-      <Form.Item name="tags" label="人员类别" extra="未成年人、老年人按出生日期自动标注">
+      <Form.Item name="tags" label="人员类别" initialValue={[]} extra="未成年人、老年人按出生日期自动标注">
         <Checkbox.Group options={enteredTags.map((value) => ({ value, label: personTagLabels[value] }))} />
       </Form.Item>
     </>

@@ -94,9 +94,7 @@ function PersonDrawer({ person, onClose }: { person: PersonView | null; onClose:
               },
             ]}
           />
-          <Card size="small" title="证件与联系方式">
-            <PersonDataReveal person={person} />
-          </Card>
+          <PersonDataReveal person={person} />
         </Flex>
       )}
     </Drawer>
