@@ -31,6 +31,7 @@ import { inboxRoutes } from './platform/notifications/inbox.routes.ts';
 import { outboxTestRoutes } from './platform/notifications/outbox.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { personsRoutes } from './platform/persons/persons.routes.ts';
+import { spreadsheetRoutes } from './platform/spreadsheets/spreadsheets.routes.ts';
 import type { Services } from './services.ts';
 
 // Validation messages in Chinese, for every schema in the process.
@@ -86,6 +87,7 @@ export async function buildApp(services: Services): Promise<App> {
         { name: 'files', description: '附件上传与下载' },
         { name: 'notifications', description: '消息中心' },
         { name: 'persons', description: '当事人（人员、单位与案件当事人）' },
+        { name: 'spreadsheets', description: '台账导入与列表导出' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -112,6 +114,14 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(caseRoutes(services));
   await app.register(inboxRoutes(services));
   await app.register(personsRoutes(services));
+  await app.register(
+    spreadsheetRoutes({
+      spreadsheets: services.spreadsheets,
+      cases: services.cases,
+      clock: services.clock,
+      maxBytes: config.uploadMaxBytes,
+    }),
+  );
   await app.register(metricsRoutes(services));
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(

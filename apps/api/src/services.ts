@@ -41,6 +41,8 @@ import { OrgService } from './platform/org/org.service.ts';
 import { PersonsService } from './platform/persons/persons.service.ts';
 import { Lifecycle } from './platform/runtime/lifecycle.ts';
 import type { Logger } from './platform/runtime/logger.ts';
+import { ImportKindRegistry } from './platform/spreadsheets/import-kind.ts';
+import { SpreadsheetService } from './platform/spreadsheets/spreadsheets.service.ts';
 import { type CaseTypeDef, CaseTypeRegistry } from './platform/workflow/workflow.rules.ts';
 import { WorkflowService } from './platform/workflow/workflow.service.ts';
 
@@ -84,6 +86,10 @@ export interface Services {
   metrics: MetricsService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
   auditSigningKey: Buffer;
+  /** 台账导入 kinds; each module adds its own (tests add the worked example's). */
+  imports: ImportKindRegistry;
+  /** 台账导入: templates and all-or-nothing imports of .xlsx ledgers. */
+  spreadsheets: SpreadsheetService;
 }
 
 export interface ServiceOverrides {
@@ -174,6 +180,7 @@ export function createServices(
     types: new CaseTypeRegistry(...(overrides.caseTypes ?? [])),
     outbox,
   });
+  const imports = new ImportKindRegistry();
   const policy = {
     ...defaultAuthPolicy,
     idleMinutes: config.sessionIdleMinutes,
@@ -230,5 +237,7 @@ export function createServices(
       caseTypes: workflow.types,
     }),
     auditSigningKey,
+    imports,
+    spreadsheets: new SpreadsheetService({ db, audit, imports, maxBytes: config.uploadMaxBytes }),
   };
 }

@@ -90,6 +90,7 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
       'case.transition': '案件办理',
       'case.participantAdd': '增加案件承办人员',
       'case.participantRemove': '移除案件承办人员',
+      'case.export': '导出案件列表',
     },
   },
   {
@@ -104,6 +105,7 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
       'party.remove': '移除案件当事人',
     },
   },
+  { area: 'import', label: '台账导入', actions: { 'import.commit': '导入台账' } },
   {
     area: 'audit',
     label: '审计日志',

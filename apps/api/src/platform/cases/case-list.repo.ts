@@ -1,11 +1,18 @@
 import type { CaseSortKey } from '@zhucheng/contracts';
-import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { staffUser } from '../access/access.schema.ts';
 import type { Principal } from '../access/principal.ts';
 import { citizenAccount } from '../auth/auth.schema.ts';
 import type { Executor } from '../db/database.ts';
 import { caseDeadline } from '../deadlines/deadline.schema.ts';
 import { orgUnit } from '../org/org.schema.ts';
+import {
+  afterCursor,
+  cursorKey,
+  type KeysetCursor,
+  type KeysetOrder,
+  keysetOrderBy,
+} from '../spreadsheets/keyset.ts';
 import { caseScope } from './cases.repo.ts';
 import { type CaseRecordRow, caseParticipant, caseRecord } from './cases.schema.ts';
 
@@ -143,6 +150,44 @@ export async function listCasePage(
     .offset((f.page - 1) * f.pageSize);
   const [counted] = await executor.select({ n: count() }).from(caseRecord).where(where);
   return { rows, total: counted?.n ?? 0 };
+}
+
+/** The list's order as a keyset (sort key, then id), for exports that walk every row in batches. */
+function keysetOrder(f: CaseListFilter, m: ListMoment): KeysetOrder {
+  const keys: Record<CaseSortKey, Pick<KeysetOrder, 'key' | 'keyType'>> = {
+    createdAt: { key: sql`${caseRecord.createdAt}`, keyType: 'timestamptz' },
+    updatedAt: { key: sql`${caseRecord.updatedAt}`, keyType: 'timestamptz' },
+    caseNo: { key: sql`${caseRecord.caseNo}`, keyType: 'text' },
+    dueOn: {
+      key: sql`(select min(${dueDay(m.timeZone)}) from ${caseDeadline} where ${clockOfCase} and ${live})`,
+      keyType: 'date',
+    },
+  };
+  return { ...keys[f.sort], id: sql`${caseRecord.id}`, idType: 'uuid', order: f.order };
+}
+
+/** One batch of the list in its order after `after` (the filter's page and page size are ignored). */
+export async function listCaseBatch(
+  executor: Executor,
+  principal: Principal,
+  f: CaseListFilter,
+  m: ListMoment,
+  after: KeysetCursor | undefined,
+  limit: number,
+): Promise<{ rows: CaseRecordRow[]; last: KeysetCursor | undefined }> {
+  const order = keysetOrder(f, m);
+  const where = await listConditions(executor, principal, f, m);
+  const found = await executor
+    .select({ ...getTableColumns(caseRecord), cursorKey: cursorKey(order) })
+    .from(caseRecord)
+    .where(after ? and(where, afterCursor(order, after)) : where)
+    .orderBy(...keysetOrderBy(order))
+    .limit(limit);
+  const tail = found.at(-1);
+  return {
+    rows: found.map(({ cursorKey: _, ...row }) => row),
+    last: tail ? { key: tail.cursorKey, id: tail.id } : undefined,
+  };
 }
 
 export async function unitNames(executor: Executor, ids: readonly number[]): Promise<Map<number, string>> {
