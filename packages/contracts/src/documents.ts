@@ -31,6 +31,8 @@ export const documentTemplateSchema = z.object({
   id: z.number().int(),
   code: z.string(),
   caseType: z.string(),
+  /** The case type's Chinese name, e.g. 法律援助申请. */
+  caseTypeName: z.string(),
   name: z.string(),
   /** The document-number series; null when documents of this template carry no number. */
   numberSeries: z.string().nullable(),
@@ -87,3 +89,6 @@ export const generateDocumentSchema = z.object({
   templateCode: z.string({ error: '请选择文书模板' }).trim().min(1, '请选择文书模板'),
 });
 export type GenerateDocument = z.infer<typeof generateDocumentSchema>;
+
+export const documentTemplateListSchema = z.object({ items: z.array(documentTemplateSchema) });
+export const caseDocumentListSchema = z.object({ items: z.array(caseDocumentSchema) });

@@ -5,6 +5,7 @@ import { accountFeature } from '../features/account/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { calendarFeature } from '../features/calendar/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
+import { documentsFeature } from '../features/documents/index.ts';
 import { metricsFeature } from '../features/metrics/index.ts';
 import { notificationsFeature } from '../features/notifications/index.ts';
 import { orgFeature } from '../features/org/index.ts';
@@ -20,6 +21,7 @@ export const features: readonly Feature[] = [
   accessFeature,
   auditFeature,
   calendarFeature,
+  documentsFeature,
   systemFeature,
   accountFeature,
   notificationsFeature,

@@ -251,6 +251,7 @@ describe('official documents', () => {
     const template = listed.json().items.find((x: { code: string }) => x.code === 'decision');
     expect(template).toMatchObject({
       version: 1,
+      caseTypeName: '示例申请',
       numberSeries: 'example.decision',
       title: '给予法律援助决定书',
     });

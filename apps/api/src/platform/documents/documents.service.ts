@@ -44,6 +44,8 @@ export interface DocumentsServiceDeps {
   numbering: Pick<NumberingService, 'allocate'>;
   files: Pick<FilesService, 'storeGenerated'>;
   templates: DocumentTemplateRegistry;
+  /** The case type's Chinese name (from the workflow registry). */
+  caseTypeName?: (caseType: string) => string;
   /** Where fonts-noto-cjk keeps its collections (the PDF preview's fonts). */
   fontDir?: string;
 }
@@ -108,6 +110,7 @@ export class DocumentsService {
       id: row.id,
       code: row.code,
       caseType: row.caseType,
+      caseTypeName: this.#d.caseTypeName?.(row.caseType) ?? row.caseType,
       name: row.name,
       numberSeries: row.numberSeries,
       title: row.title,
