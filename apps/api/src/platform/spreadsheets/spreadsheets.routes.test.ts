@@ -4,9 +4,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SessionClient, signIn } from '../../testing/session-client.ts';
 import { createTestApp, type TestApp, testPasswords } from '../../testing/test-app.ts';
+import { listCaseBatch, listCasePage } from '../cases/case-list.repo.ts';
 import { fixedClock } from '../clock/clock.ts';
 import { exampleCaseSeries } from '../numbering/numbering-testing.ts';
+import { staffContext } from '../org/org-testing.ts';
 import { exampleApplication } from '../workflow/workflow-testing.ts';
+import { type KeysetCursor, keysetBatches } from './keyset.ts';
 import { exampleLedger } from './spreadsheets-testing.ts';
 
 // 台账导入 and the 全部案件 export over HTTP, on the worked example ledger (each row opens a case of the
@@ -368,5 +371,39 @@ describe('spreadsheet import and export', () => {
     expect((await yinhaiClerk.request('GET', '/api/cases/export.xlsx')).statusCode).toBe(200);
     const noRead = await t.app.inject({ method: 'GET', url: '/api/cases/export.xlsx' });
     expect(noRead.statusCode).toBe(401);
+  });
+
+  it('walks the list in keyset batches in every order, through ties and cases without a clock', async () => {
+    // Two refused cases have no live clock: their 期限 sorts last (null) either way.
+    const decider = staffContext({ all: true }, ['org:read', 'org:manage']);
+    const ids = (await q('select id from case_record order by case_no limit 2')) as { id: string }[];
+    for (const { id } of ids) {
+      await t.services.workflow.transition(decider, {
+        caseId: id,
+        transition: 'refuse',
+        version: 1,
+        input: { reason: '不符合条件' },
+      });
+    }
+    const principal = staffContext({ all: true }, ['case:read']).principal;
+    if (!principal) throw new Error('no principal');
+    const moment = { today: clock.today(), now: clock.now(), timeZone: clock.timeZone };
+    for (const sort of ['createdAt', 'updatedAt', 'caseNo', 'dueOn'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const filter = { mine: false, sort, order, page: 1, pageSize: 100 };
+        const all = await listCasePage(t.database.db, principal, filter, moment);
+        const walked: string[] = [];
+        for await (const batch of keysetBatches(
+          (after: KeysetCursor | undefined, limit: number) =>
+            listCaseBatch(t.database.db, principal, filter, moment, after, limit),
+          7,
+        )) {
+          expect(batch.length).toBeLessThanOrEqual(7);
+          walked.push(...batch.map((r) => r.id));
+        }
+        expect(walked, `${sort} ${order}`).toEqual(all.rows.map((r) => r.id));
+        expect(all.total).toBe(32);
+      }
+    }
   });
 });
