@@ -18,6 +18,7 @@ import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { caseRoutes } from './platform/cases/cases.routes.ts';
+import { documentsRoutes } from './platform/documents/documents.routes.ts';
 import { filesRoutes } from './platform/files/files.routes.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -88,6 +89,7 @@ export async function buildApp(services: Services): Promise<App> {
         { name: 'notifications', description: '消息中心' },
         { name: 'persons', description: '当事人（人员、单位与案件当事人）' },
         { name: 'spreadsheets', description: '台账导入与列表导出' },
+        { name: 'documents', description: '文书（模板与案件文书）' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -122,6 +124,7 @@ export async function buildApp(services: Services): Promise<App> {
       maxBytes: config.uploadMaxBytes,
     }),
   );
+  await app.register(documentsRoutes(services));
   await app.register(metricsRoutes(services));
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(

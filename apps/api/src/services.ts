@@ -21,6 +21,11 @@ import { DeadlineRuleRegistry } from './platform/deadlines/deadline.rules.ts';
 import { DeadlineService } from './platform/deadlines/deadline.service.ts';
 import { deadlineCatalogue } from './platform/deadlines/deadline-catalogue.ts';
 import { deadlineRemindJob } from './platform/deadlines/deadline-reminders.ts';
+import {
+  type DocumentTemplateDef,
+  DocumentTemplateRegistry,
+} from './platform/documents/document-template.ts';
+import { DocumentsService } from './platform/documents/documents.service.ts';
 import { LocalFileStore } from './platform/files/file-store.ts';
 import { FilesService } from './platform/files/files.service.ts';
 import { idempotencyPruneJob } from './platform/idempotency/idempotency.job.ts';
@@ -82,6 +87,8 @@ export interface Services {
   files: FilesService;
   /** 当事人: persons, organisations and the parties of cases. */
   persons: PersonsService;
+  /** 文书: templates per case type and the documents generated for a case (.docx, PDF preview). */
+  documents: DocumentsService;
   /** 统计指标: the registry of named figures (each module adds its own) and their computation. */
   metrics: MetricsService;
   /** Signs audit retention checkpoints (derived from the blind-index key, which never rotates). */
@@ -100,6 +107,8 @@ export interface ServiceOverrides {
   numberSeries?: NumberSeries[];
   /** Extra metrics (tests; modules register their own). */
   metrics?: MetricDef[];
+  /** Extra default document templates (tests; modules register their own). */
+  documentTemplates?: DocumentTemplateDef[];
 }
 
 export const platformName = '珠城智慧司法平台';
@@ -187,6 +196,24 @@ export function createServices(
     absoluteHours: config.sessionMaxHours,
   };
 
+  const files = new FilesService({
+    db,
+    clock,
+    audit,
+    store: new LocalFileStore(config.dataDir, () => clock.now()),
+    idempotency,
+    maxBytes: config.uploadMaxBytes,
+  });
+  const documents = new DocumentsService({
+    db,
+    clock,
+    audit,
+    numbering,
+    files,
+    templates: new DocumentTemplateRegistry(...(overrides.documentTemplates ?? [])),
+    caseTypeName: (type) => (workflow.types.has(type) ? workflow.types.get(type).name : type),
+  });
+
   return {
     config,
     clock,
@@ -222,14 +249,8 @@ export function createServices(
     cases: new CaseService({ db, clock, audit, workflow, deadlines }),
     idempotency,
     persons: new PersonsService({ db, clock, cipher, audit }),
-    files: new FilesService({
-      db,
-      clock,
-      audit,
-      store: new LocalFileStore(config.dataDir, () => clock.now()),
-      idempotency,
-      maxBytes: config.uploadMaxBytes,
-    }),
+    files,
+    documents,
     metrics: new MetricsService({
       db,
       clock,

@@ -105,6 +105,15 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
       'party.remove': '移除案件当事人',
     },
   },
+  {
+    area: 'document',
+    label: '文书',
+    actions: {
+      'document.generate': '生成文书',
+      'document.preview': '预览文书',
+      'document.template.update': '修改文书模板',
+    },
+  },
   { area: 'import', label: '台账导入', actions: { 'import.commit': '导入台账' } },
   {
     area: 'audit',
