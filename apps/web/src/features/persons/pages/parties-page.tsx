@@ -114,7 +114,14 @@ function RegisterPersonDrawer({ open, onClose }: { open: boolean; onClose: (save
       title="登记人员"
       size={size}
       onClose={() => onClose()}
-      destroyOnHidden
+      afterOpenChange={(visible) => {
+        // Not destroyed on close: a form instance mounted again stops seeing its own changes.
+        if (!visible) {
+          form.resetFields();
+          error.clear();
+        }
+      }}
+      forceRender
       extra={
         <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
           保存
@@ -155,7 +162,13 @@ function RegisterOrganisationDrawer({ open, onClose }: { open: boolean; onClose:
       title="登记单位"
       size={size}
       onClose={onClose}
-      destroyOnHidden
+      afterOpenChange={(visible) => {
+        if (!visible) {
+          form.resetFields();
+          error.clear();
+        }
+      }}
+      forceRender
       extra={
         <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
           保存
