@@ -45,5 +45,8 @@ export const metricResultSchema = z.object({
 });
 export type MetricResult = z.infer<typeof metricResultSchema>;
 
-export const metricListSchema = z.object({ metrics: z.array(metricSummarySchema) });
+export const metricListSchema = z.object({
+  metrics: z.array(metricSummarySchema),
+  today: z.string().describe('服务器所在时区的今天，YYYY-MM-DD：期间的默认结束日'),
+});
 export type MetricList = z.infer<typeof metricListSchema>;

@@ -265,7 +265,7 @@ describe('metrics', () => {
     const decisionDay = await get(county, 'example.cases?from=2026-02-10&to=2026-02-10');
     expect(decisionDay.json().value).toEqual({ carriedIn: 2, received: 0, closed: 1, pending: 1 });
     // The evening of 30 June (Beihai time) belongs to 30 June, not 1 July.
-    const julyFirst = await get(city, 'example.cases?from=2026-07-01&to=2026-07-01&unit=' + units.yinhai);
+    const julyFirst = await get(city, `example.cases?from=2026-07-01&to=2026-07-01&unit=${units.yinhai}`);
     expect(julyFirst.json().value).toMatchObject({ received: 0, carriedIn: 2 });
   });
 
@@ -299,7 +299,9 @@ describe('metrics', () => {
       'example.restricted',
     ]);
     expect(await names(county)).not.toContain('example.restricted');
-    const list = (await county.request('GET', '/api/metrics')).json().metrics;
+    const listed = (await county.request('GET', '/api/metrics')).json();
+    expect(listed.today).toBe('2026-07-10');
+    const list = listed.metrics;
     expect(list.find((m: { name: string }) => m.name === 'example.cases')).toMatchObject({
       label: '示例申请收结案情况',
       measure: '件',

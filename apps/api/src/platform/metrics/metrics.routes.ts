@@ -1,4 +1,4 @@
-import { metricResultSchema, metricSummarySchema } from '@zhucheng/contracts';
+import { metricListSchema, metricResultSchema, metricSummarySchema } from '@zhucheng/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import '../http/request-context.ts';
@@ -29,10 +29,10 @@ export function metricsRoutes(deps: MetricsRoutesDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['metrics'],
           summary: '可查看的统计指标（本人具有相应业务权限的指标）',
-          response: { 200: z.object({ metrics: z.array(summarySchema) }) },
+          response: { 200: metricListSchema.extend({ metrics: z.array(summarySchema) }) },
         },
       },
-      async (request) => ({ metrics: metrics.list(request.ctx) }),
+      async (request) => metrics.list(request.ctx),
     );
 
     app.get(

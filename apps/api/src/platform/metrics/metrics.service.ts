@@ -1,4 +1,4 @@
-import type { MetricResult, MetricSummary } from '@zhucheng/contracts';
+import type { MetricList, MetricResult, MetricSummary } from '@zhucheng/contracts';
 import type { Principal, RequestContext } from '../access/principal.ts';
 import { requireStaff } from '../access/principal.ts';
 import { unitInScope } from '../access/scope.ts';
@@ -41,12 +41,14 @@ export class MetricsService {
   }
 
   /** The metrics the caller may read: those whose own permission they hold. */
-  list(ctx: RequestContext): MetricSummary[] {
+  list(ctx: RequestContext): MetricList {
     const principal = requireStaff(ctx);
-    return this.#d.metrics
+    const metrics = this.#d.metrics
       .all()
       .filter((m) => principal.permissions.has(m.permission))
       .map(summary);
+    // The page's period presets (本年, 本月) count from the platform's today, not the browser's.
+    return { metrics, today: this.#d.clock.today() };
   }
 
   async compute(ctx: RequestContext, name: string, query: MetricQuery): Promise<MetricResult> {

@@ -11,11 +11,11 @@ export interface MetricFilter {
   unit?: number | undefined;
 }
 
-/** The metrics the user may see. */
+/** The metrics the user may see, and the platform's today (the presets count from it). */
 export function useMetricList() {
   return useQuery({
     queryKey: [...metricsKey, 'list'],
-    queryFn: ({ signal }) => apiGet('/api/metrics', metricListSchema, { signal }).then((r) => r.metrics),
+    queryFn: ({ signal }) => apiGet('/api/metrics', metricListSchema, { signal }),
     staleTime: 5 * 60_000,
   });
 }

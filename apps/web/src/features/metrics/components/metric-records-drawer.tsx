@@ -24,14 +24,16 @@ function RecordList({ metric, ids }: { metric: MetricSummary; ids: string[] }) {
       pagination={ids.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
       renderItem={(id, index) => (
         <List.Item>
-          <Typography.Text type="secondary" style={{ marginRight: 8 }}>
-            {index + 1}.
-          </Typography.Text>
-          {metric.recordKind === 'case' ? (
-            <Link to={`/cases/${id}`}>查看案件 {id.slice(0, 8)}</Link>
-          ) : (
-            <Typography.Text copyable>{id}</Typography.Text>
-          )}
+          <span>
+            <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+              {index + 1}.
+            </Typography.Text>
+            {metric.recordKind === 'case' ? (
+              <Link to={`/cases/${id}`}>查看案件 {id.slice(0, 8)}</Link>
+            ) : (
+              <Typography.Text copyable>{id}</Typography.Text>
+            )}
+          </span>
         </List.Item>
       )}
     />
@@ -46,6 +48,8 @@ function RecordParts({ metric, records }: { metric: MetricSummary; records: Metr
   ];
   return (
     <Tabs
+      // Open on the first part that has records.
+      defaultActiveKey={keys.find((k) => (records[k]?.length ?? 0) > 0) ?? keys[0]}
       items={keys.map((key) => ({
         key,
         label: `${partLabel(metric, key)}（${records[key]?.length ?? 0}）`,

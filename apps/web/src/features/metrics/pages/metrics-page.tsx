@@ -17,16 +17,22 @@ import {
   presetPeriod,
 } from '../labels/periods.ts';
 
-const today = () => dayjs().format('YYYY-MM-DD');
-
 /** 统计指标: the figures the user may see, for a period and a unit within their data scope. */
 export default function MetricsPage() {
   const list = useMetricList();
   const [preset, setPreset] = useState<PeriodPreset>('year');
-  const [custom, setCustom] = useState<Period>(() => presetPeriod('year', today()));
+  const [custom, setCustom] = useState<Period | null>(null);
   const [unit, setUnit] = useState<number | undefined>(undefined);
 
-  const period = preset === 'custom' ? custom : presetPeriod(preset, today());
+  // The platform's today (APP_TIME_ZONE), not the browser's: a figure of 本月 must not lose a day.
+  const today = list.data?.today ?? dayjs().format('YYYY-MM-DD');
+  const period =
+    preset === 'custom' && custom ? custom : presetPeriod(preset === 'custom' ? 'year' : preset, today);
+  const choosePreset = (next: PeriodPreset) => {
+    // 自定义 starts from the period on screen.
+    if (next === 'custom' && !custom) setCustom(period);
+    setPreset(next);
+  };
   const filter: MetricFilter = { ...period, unit };
 
   return (
@@ -44,14 +50,14 @@ export default function MetricsPage() {
         <Flex wrap gap={12} align="center">
           <Segmented<PeriodPreset>
             value={preset}
-            onChange={setPreset}
+            onChange={choosePreset}
             options={periodPresets.map((p) => ({ value: p, label: periodLabels[p] }))}
           />
           {preset === 'custom' ? (
             <DatePicker.RangePicker
               aria-label="统计期间"
               allowClear={false}
-              value={[dayjs(custom.from), dayjs(custom.to)]}
+              value={[dayjs(period.from), dayjs(period.to)]}
               onChange={(range) => {
                 const [from, to] = range ?? [];
                 if (from && to) setCustom({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });
@@ -74,7 +80,7 @@ export default function MetricsPage() {
         <PageLoading />
       ) : list.isError ? (
         <LoadError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
-      ) : list.data.length === 0 ? (
+      ) : list.data.metrics.length === 0 ? (
         <Card>
           <Empty
             description={
@@ -89,7 +95,7 @@ export default function MetricsPage() {
         </Card>
       ) : (
         <Row gutter={[16, 16]}>
-          {list.data.map((metric) => (
+          {list.data.metrics.map((metric) => (
             <Col key={metric.name} xs={24} md={12} xl={8}>
               <MetricCard metric={metric} filter={filter} />
             </Col>
