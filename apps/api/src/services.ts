@@ -32,7 +32,7 @@ import { idempotencyPruneJob } from './platform/idempotency/idempotency.job.ts';
 import { IdempotencyService, idempotencyHashKeyFrom } from './platform/idempotency/idempotency.service.ts';
 import { heartbeatJob } from './platform/jobs/heartbeat.job.ts';
 import { JobQueue } from './platform/jobs/jobs.ts';
-import { type MetricDef, MetricRegistry } from './platform/metrics/metrics.rules.ts';
+import { type MetricDef, MetricRegistry } from './platform/metrics/metric-registry.ts';
 import { MetricsService } from './platform/metrics/metrics.service.ts';
 import { platformMetrics } from './platform/metrics/platform-metrics.ts';
 import { InboxService } from './platform/notifications/inbox.ts';

@@ -2,7 +2,7 @@ import type { PermissionCode } from '@zhucheng/contracts';
 import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { caseHistory, caseRecord } from '../cases/cases.schema.ts';
 import type { CaseTypeRegistry } from '../workflow/workflow.rules.ts';
-import type { MetricDef, MetricEnvironment, MetricParams } from './metrics.rules.ts';
+import type { MetricDef, MetricEnvironment, MetricParams } from './metric-registry.ts';
 
 // Figures over the shared case record, for any module's case types. Readings common to all of them:
 // - A case counts for its COMPETENT unit (主管单位): a case received elsewhere under city-wide acceptance

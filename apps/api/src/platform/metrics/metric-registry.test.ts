@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defineMetric,
-  type MetricDef,
-  MetricRegistry,
-  metricProblems,
-  percent,
-  yuan,
-} from './metrics.rules.ts';
+import { defineMetric, type MetricDef, MetricRegistry, metricProblems } from './metric-registry.ts';
+import { percent, yuan } from './metrics.rules.ts';
 
 const metric = (over: Partial<MetricDef> = {}): MetricDef => ({
   name: 'mediation.accepted',

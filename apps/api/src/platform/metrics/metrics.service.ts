@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { expandSubtrees, findUnit } from '../org/org.repo.ts';
 import type { CaseTypeRegistry } from '../workflow/workflow.rules.ts';
-import type { Metric, MetricParams, MetricRegistry } from './metrics.rules.ts';
+import type { Metric, MetricParams, MetricRegistry } from './metric-registry.ts';
 
 export interface MetricsServiceDeps {
   db: Database;

@@ -1,5 +1,5 @@
 import { caseFlowMetric } from './case-metrics.ts';
-import type { MetricDef } from './metrics.rules.ts';
+import type { MetricDef } from './metric-registry.ts';
 
 // The platform's own figures, over every business line's cases. Modules declare theirs in
 // `modules/<module>/<module>.metrics.ts`.
