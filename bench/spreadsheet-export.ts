@@ -57,11 +57,18 @@ function item(i: number): CaseListItem {
       dueOn: day,
       dueAt: null,
       status: 'running',
-      standing: 'normal',
+      standing: {
+        state: 'ok',
+        remainingDays: 5,
+        remainingWorkingDays: 3,
+        remainingHours: null,
+        label: '剩 3 个工作日',
+        title: '',
+      },
     },
     createdAt: `${day}T02:00:00.000Z`,
     updatedAt: `${day}T02:00:00.000Z`,
-  } as CaseListItem;
+  };
 }
 
 /** Rows as a keyset export hands them out: a batch of 1,000 at a time, each batch made when asked for. */
