@@ -42,6 +42,10 @@ export const metricResultSchema = z.object({
     .nullable()
     .describe('统计的单位（含下属单位）；null 为调用者数据权限内的全部单位'),
   records: metricRecordsSchema.optional().describe('明细：构成该数值的记录 id（分项指标按项列出）'),
+  recordLabels: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('明细记录的显示名称（id → 名称）：案件为案号，尚无案号的案件不列出'),
 });
 export type MetricResult = z.infer<typeof metricResultSchema>;
 

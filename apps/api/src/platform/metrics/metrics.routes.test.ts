@@ -97,6 +97,7 @@ describe('metrics', () => {
   };
 
   const H1 = 'from=2026-01-01&to=2026-06-30';
+  const allIn = (records: Record<string, string[]>) => [...new Set(Object.values(records).flat())];
 
   beforeAll(async () => {
     t = await createTestApp({ clock, caseTypes: [exampleApplication], numberSeries: [exampleCaseSeries] });
@@ -209,9 +210,13 @@ describe('metrics', () => {
       closed: [c.hCarriedClosed, c.yNewClosed, c.officeNewClosed],
       pending: [c.hOpen, c.crossReceived, c.hNewOpen, c.hClosedAfter, c.yLastEvening],
     });
+    // The drill-down names each case by its number.
+    expect(Object.keys(body.recordLabels).sort()).toEqual(allIn(body.records).sort());
+    expect(body.recordLabels[c.hOpen]).toBe('海城司援〔2025〕第1号');
     // Without records=1 no ids are sent.
     const plain = await get(city, `example.cases?${H1}`);
     expect(plain.json().records).toBeUndefined();
+    expect(plain.json().recordLabels).toBeUndefined();
     expect(plain.json().value).toEqual(v);
   });
 

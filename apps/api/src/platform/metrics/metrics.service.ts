@@ -1,13 +1,15 @@
 import type { MetricList, MetricResult, MetricSummary } from '@zhucheng/contracts';
+import { inArray } from 'drizzle-orm';
 import type { Principal, RequestContext } from '../access/principal.ts';
 import { requireStaff } from '../access/principal.ts';
 import { unitInScope } from '../access/scope.ts';
+import { caseRecord } from '../cases/cases.schema.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { expandSubtrees, findUnit } from '../org/org.repo.ts';
 import type { CaseTypeRegistry } from '../workflow/workflow.rules.ts';
-import type { Metric, MetricParams, MetricRegistry } from './metric-registry.ts';
+import type { Metric, MetricParams, MetricRecordIds, MetricRegistry } from './metric-registry.ts';
 
 export interface MetricsServiceDeps {
   db: Database;
@@ -77,8 +79,27 @@ export class MetricsService {
       to,
       ...(metric.kind === 'snapshot' ? { asOf } : {}),
       unit,
-      ...(params.withRecords ? { records: outcome.records ?? [] } : {}),
+      ...(params.withRecords
+        ? {
+            records: outcome.records ?? [],
+            recordLabels: metric.recordKind === 'case' ? await this.#caseNumbers(outcome.records) : {},
+          }
+        : {}),
     };
+  }
+
+  /**
+   * 案号 of the cases behind a figure, so the drill-down names them. The number only: a case's title may
+   * name a person, and these ids came from the caller's own units already.
+   */
+  async #caseNumbers(records: MetricRecordIds | undefined): Promise<Record<string, string>> {
+    const ids = [...new Set(Array.isArray(records) ? records : Object.values(records ?? {}).flat())];
+    if (ids.length === 0) return {};
+    const rows = await this.#d.db
+      .select({ id: caseRecord.id, caseNo: caseRecord.caseNo })
+      .from(caseRecord)
+      .where(inArray(caseRecord.id, ids));
+    return Object.fromEntries(rows.flatMap((r) => (r.caseNo ? [[r.id, r.caseNo]] : [])));
   }
 
   /**

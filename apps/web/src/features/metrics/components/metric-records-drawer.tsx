@@ -15,7 +15,14 @@ interface MetricRecordsDrawerProps {
   onClose: () => void;
 }
 
-function RecordList({ metric, ids }: { metric: MetricSummary; ids: string[] }) {
+interface RecordListProps {
+  metric: MetricSummary;
+  ids: string[];
+  /** id → 案号, when the server names the records. */
+  labels: Record<string, string>;
+}
+
+function RecordList({ metric, ids, labels }: RecordListProps) {
   if (ids.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有记录" />;
   return (
     <List
@@ -29,7 +36,7 @@ function RecordList({ metric, ids }: { metric: MetricSummary; ids: string[] }) {
               {index + 1}.
             </Typography.Text>
             {metric.recordKind === 'case' ? (
-              <Link to={`/cases/${id}`}>查看案件 {id.slice(0, 8)}</Link>
+              <Link to={`/cases/${id}`}>{labels[id] ?? `案件（暂无案号，编号 ${id.slice(0, 8)}）`}</Link>
             ) : (
               <Typography.Text copyable>{id}</Typography.Text>
             )}
@@ -40,8 +47,16 @@ function RecordList({ metric, ids }: { metric: MetricSummary; ids: string[] }) {
   );
 }
 
-function RecordParts({ metric, records }: { metric: MetricSummary; records: MetricRecords }) {
-  if (Array.isArray(records)) return <RecordList metric={metric} ids={records} />;
+function RecordParts({
+  metric,
+  records,
+  labels,
+}: {
+  metric: MetricSummary;
+  records: MetricRecords;
+  labels: Record<string, string>;
+}) {
+  if (Array.isArray(records)) return <RecordList metric={metric} ids={records} labels={labels} />;
   const keys = [
     ...metric.parts.map((p) => p.key).filter((k) => k in records),
     ...Object.keys(records).filter((k) => !metric.parts.some((p) => p.key === k)),
@@ -53,7 +68,7 @@ function RecordParts({ metric, records }: { metric: MetricSummary; records: Metr
       items={keys.map((key) => ({
         key,
         label: `${partLabel(metric, key)}（${records[key]?.length ?? 0}）`,
-        children: <RecordList metric={metric} ids={records[key] ?? []} />,
+        children: <RecordList metric={metric} ids={records[key] ?? []} labels={labels} />,
       }))}
     />
   );
@@ -81,7 +96,11 @@ export function MetricRecordsDrawer({ metric, filter, open, onClose }: MetricRec
       ) : result.isError ? (
         <Alert type="error" showIcon title={errorMessage(result.error)} />
       ) : (
-        <RecordParts metric={metric} records={result.data.records ?? []} />
+        <RecordParts
+          metric={metric}
+          records={result.data.records ?? []}
+          labels={result.data.recordLabels ?? {}}
+        />
       )}
     </Drawer>
   );
