@@ -53,8 +53,9 @@ export async function renderPdf(content: DocumentContent, fontDir = DEFAULT_CJK_
       margin: [0, LINE_SPACING_PT / 2, 0, LINE_SPACING_PT],
     },
     ...content.paragraphs.map((text) => ({
-      // Two full-width spaces make the two-character first-line indent.
-      text: `\u3000\u3000${text}`,
+      text,
+      // The two-character first-line indent.
+      leadingIndent: fontSizePt.size3 * 2,
       alignment: 'justify',
       ...body,
     })),

@@ -1,6 +1,6 @@
 import { DownloadOutlined, EyeOutlined, FileAddOutlined } from '@ant-design/icons';
 import { type CaseDocument, permissions } from '@zhucheng/contracts';
-import { App, Button, Empty, Flex, Select, Table, Typography } from 'antd';
+import { App, Button, Empty, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../lib/access.tsx';
@@ -53,6 +53,69 @@ export function CaseDocuments({ caseId, caseType }: CaseDocumentsProps) {
     if (problem) message.error(problem);
   };
 
+  const actions = (doc: CaseDocument) => (
+    <Flex wrap gap={4}>
+      <Button size="small" icon={<DownloadOutlined />} href={doc.downloadUrl} download>
+        下载 Word
+      </Button>
+      <Button
+        size="small"
+        icon={<EyeOutlined />}
+        loading={previewing === doc.id}
+        onClick={() => onPreview(doc)}
+      >
+        预览 PDF
+      </Button>
+    </Flex>
+  );
+  const wideColumns: TableColumnsType<CaseDocument> = [
+    {
+      title: '文书',
+      dataIndex: 'name',
+      render: (name: string, doc) => (
+        <Flex vertical>
+          <Typography.Text strong>{name}</Typography.Text>
+          <Typography.Text type="secondary">{doc.docNo ?? '无文号'}</Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: '生成人',
+      dataIndex: 'createdBy',
+      width: 120,
+      render: (by: string | null) => by ?? '系统',
+    },
+    {
+      title: '生成时间',
+      dataIndex: 'createdAt',
+      width: 170,
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 230,
+      render: (_: unknown, doc) => actions(doc),
+    },
+  ];
+  // A phone: everything in one column, the buttons under the name.
+  const narrowColumns: TableColumnsType<CaseDocument> = [
+    {
+      title: '文书',
+      dataIndex: 'name',
+      render: (name: string, doc) => (
+        <Flex vertical gap={4}>
+          <Typography.Text strong>{name}</Typography.Text>
+          <Typography.Text type="secondary">{doc.docNo ?? '无文号'}</Typography.Text>
+          <Typography.Text type="secondary">
+            {doc.createdBy ?? '系统'} · {dayjs(doc.createdAt).format('YYYY-MM-DD HH:mm')}
+          </Typography.Text>
+          {actions(doc)}
+        </Flex>
+      ),
+    },
+  ];
+
   if (documents.isError) {
     return (
       <LoadError
@@ -96,52 +159,8 @@ export function CaseDocuments({ caseId, caseType }: CaseDocumentsProps) {
         loading={documents.isLoading}
         dataSource={documents.data?.items ?? []}
         pagination={false}
-        scroll={narrow ? { x: 560 } : undefined}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未生成文书" /> }}
-        columns={[
-          {
-            title: '文书',
-            dataIndex: 'name',
-            render: (name: string, doc) => (
-              <Flex vertical>
-                <Typography.Text strong>{name}</Typography.Text>
-                <Typography.Text type="secondary">{doc.docNo ?? '无文号'}</Typography.Text>
-              </Flex>
-            ),
-          },
-          {
-            title: '生成人',
-            dataIndex: 'createdBy',
-            width: 120,
-            render: (by: string | null) => by ?? '系统',
-          },
-          {
-            title: '生成时间',
-            dataIndex: 'createdAt',
-            width: 170,
-            render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
-          },
-          {
-            title: '操作',
-            key: 'actions',
-            width: 200,
-            render: (_: unknown, doc) => (
-              <Flex wrap gap={4}>
-                <Button size="small" icon={<DownloadOutlined />} href={doc.downloadUrl} download>
-                  下载 Word
-                </Button>
-                <Button
-                  size="small"
-                  icon={<EyeOutlined />}
-                  loading={previewing === doc.id}
-                  onClick={() => onPreview(doc)}
-                >
-                  预览 PDF
-                </Button>
-              </Flex>
-            ),
-          },
-        ]}
+        columns={narrow ? narrowColumns : wideColumns}
       />
     </Flex>
   );

@@ -1,6 +1,20 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import type { DocumentTemplate } from '@zhucheng/contracts';
-import { App, Button, Drawer, Empty, Flex, Form, Input, Select, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Drawer,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
@@ -114,9 +128,9 @@ function TemplateEditor({ template, onClose }: { template: DocumentTemplate; onC
       <Form.Item label="填充项">
         <Flex wrap gap={6}>
           {template.fields.map((f) => (
-            <Tag.CheckableTag key={f.code} checked={false} onChange={() => insert(f.code)}>
-              <span title={placeholderText(f.code)}>{f.label}</span>
-            </Tag.CheckableTag>
+            <Button key={f.code} size="small" title={placeholderText(f.code)} onClick={() => insert(f.code)}>
+              {f.label}
+            </Button>
           ))}
         </Flex>
       </Form.Item>
@@ -143,6 +157,76 @@ function TemplateEditor({ template, onClose }: { template: DocumentTemplate; onC
       </Flex>
     </Form>
   );
+}
+
+type Edit = (template: DocumentTemplate) => void;
+
+const editButton = (t: DocumentTemplate, onEdit: Edit) => (
+  <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(t)}>
+    编辑
+  </Button>
+);
+
+const statusTag = (active: boolean) => (active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>);
+
+function wideColumns(onEdit: Edit): TableColumnsType<DocumentTemplate> {
+  return [
+    { title: '案件类型', dataIndex: 'caseTypeName', width: 160 },
+    {
+      title: '文书名称',
+      dataIndex: 'name',
+      render: (name: string, t) => (
+        <Flex vertical>
+          <Typography.Text strong>{name}</Typography.Text>
+          <Typography.Text type="secondary">标题：{t.title}</Typography.Text>
+        </Flex>
+      ),
+    },
+    { title: '版本', dataIndex: 'version', width: 72, render: (v: number) => `第 ${v} 版` },
+    {
+      title: '状态',
+      dataIndex: 'active',
+      width: 80,
+      render: statusTag,
+    },
+    {
+      title: '最后修改',
+      dataIndex: 'updatedAt',
+      width: 170,
+      render: (at: string, t) => (
+        <Flex vertical>
+          <span>{dayjs(at).format('YYYY-MM-DD HH:mm')}</span>
+          <Typography.Text type="secondary">{t.updatedBy ?? '系统默认'}</Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 90,
+      render: (_: unknown, t) => editButton(t, onEdit),
+    },
+  ];
+}
+
+/** A phone: one column with everything under the name, and the edit button. */
+function narrowColumns(onEdit: Edit): TableColumnsType<DocumentTemplate> {
+  return [
+    {
+      title: '文书模板',
+      dataIndex: 'name',
+      render: (name: string, t) => (
+        <Flex vertical gap={2}>
+          <Typography.Text strong>{name}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t.caseTypeName} · 第 {t.version} 版
+          </Typography.Text>
+          <span>{statusTag(t.active)}</span>
+        </Flex>
+      ),
+    },
+    { title: '操作', key: 'actions', width: 84, render: (_: unknown, t) => editButton(t, onEdit) },
+  ];
 }
 
 /** 文书模板: each case type's templates, edited by a bureau's administrator (document:manageTemplates). */
@@ -190,7 +274,6 @@ export default function DocumentTemplatesPage() {
           loading={templates.isLoading}
           dataSource={shown}
           pagination={false}
-          scroll={narrow ? { x: 640 } : undefined}
           locale={{
             emptyText: (
               <Empty
@@ -199,47 +282,7 @@ export default function DocumentTemplatesPage() {
               />
             ),
           }}
-          columns={[
-            { title: '案件类型', dataIndex: 'caseTypeName', width: 160 },
-            {
-              title: '文书名称',
-              dataIndex: 'name',
-              render: (name: string, t) => (
-                <Flex vertical>
-                  <Typography.Text strong>{name}</Typography.Text>
-                  <Typography.Text type="secondary">标题：{t.title}</Typography.Text>
-                </Flex>
-              ),
-            },
-            { title: '版本', dataIndex: 'version', width: 72, render: (v: number) => `第 ${v} 版` },
-            {
-              title: '状态',
-              dataIndex: 'active',
-              width: 80,
-              render: (active: boolean) => (active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
-            },
-            {
-              title: '最后修改',
-              dataIndex: 'updatedAt',
-              width: 170,
-              render: (at: string, t) => (
-                <Flex vertical>
-                  <span>{dayjs(at).format('YYYY-MM-DD HH:mm')}</span>
-                  <Typography.Text type="secondary">{t.updatedBy ?? '系统默认'}</Typography.Text>
-                </Flex>
-              ),
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              width: 90,
-              render: (_: unknown, t) => (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(t)}>
-                  编辑
-                </Button>
-              ),
-            },
-          ]}
+          columns={narrow ? narrowColumns(setEditing) : wideColumns(setEditing)}
         />
       )}
       <Drawer
