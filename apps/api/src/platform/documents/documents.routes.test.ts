@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SessionClient, signIn } from '../../testing/session-client.ts';
 import { createTestApp, type TestApp, testPasswords } from '../../testing/test-app.ts';
+import { caseRecord } from '../cases/cases.schema.ts';
 import { fixedClock } from '../clock/clock.ts';
 import { exampleCaseSeries, exampleDecisionSeries } from '../numbering/numbering-testing.ts';
 import { staffContext } from '../org/org-testing.ts';
@@ -41,6 +43,15 @@ describe('official documents', () => {
       numberSeries: [exampleCaseSeries, exampleDecisionSeries],
     });
     t.services.documents.templates.add(exampleDecisionTemplate);
+    // A case type's own field, read for the case in the generating transaction.
+    t.services.documents.templates.addFields({
+      caseType: 'example.application',
+      fields: [{ code: 'aidKind', label: '援助形式' }],
+      load: async (executor, id) => {
+        const [row] = await executor.select().from(caseRecord).where(eq(caseRecord.id, id));
+        return { aidKind: row?.title.includes('张三') ? '代理' : '' };
+      },
+    });
     const admin = await signIn(t.app, 'admin', testPasswords.admin);
     const secadmin = await signIn(t.app, 'secadmin', testPasswords.secadmin);
     const haicheng = await unitId('海城区司法局');
@@ -279,7 +290,7 @@ describe('official documents', () => {
       version: 1,
       name: template.name,
       title: template.title,
-      body: [...template.body, '被申请人：{{respondentNames}}'],
+      body: [...template.body, '被申请人：{{respondentNames}}', '援助形式：{{aidKind}}'],
     });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().version).toBe(2);
@@ -308,6 +319,7 @@ describe('official documents', () => {
     expect(res.json().templateVersion).toBe(2);
     const bytes = (await clerk.request('GET', res.json().downloadUrl)).rawPayload;
     expect(docxPart(bytes)).toContain('被申请人：李四');
+    expect(docxPart(bytes)).toContain('援助形式：代理');
 
     const preview = await templateAdmin.request('GET', `/api/documents/templates/${template.id}/preview.pdf`);
     expect(preview.statusCode).toBe(200);
