@@ -107,7 +107,8 @@ export function SpreadsheetImportDialog({ kind, open, onClose, onImported }: Spr
             <Typography.Text type="secondary" style={{ flex: '1 1 300px' }}>
               请先下载模板，按模板填写后上传（第一行为表头，请勿修改）。
               {required.length > 0 && `必填列：${required.join('、')}。`}
-              {def && `一次最多 ${def.maxRows} 行。`}任何一行有误时整个文件都不会导入。
+              {def && `一次最多 ${def.maxRows.toLocaleString('zh-CN')} 行。`}
+              任何一行有误时整个文件都不会导入。
             </Typography.Text>
             <Button icon={<DownloadOutlined />} onClick={template}>
               下载模板
@@ -162,17 +163,15 @@ function ImportErrorReport({
         showIcon
         title={report.message}
         description={`共 ${report.rows} 行数据。请对照下表修改文件后重新上传。`}
-        action={
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            onClick={onDownload}
-            aria-label={`下载${name}错误报告`}
-          >
-            下载错误报告
-          </Button>
-        }
       />
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Text type="secondary">
+          {report.truncated ? `只列出前 ${report.errors.length} 处` : `共 ${report.errors.length} 处`}
+        </Typography.Text>
+        <Button icon={<DownloadOutlined />} onClick={onDownload} aria-label={`下载${name}错误报告`}>
+          下载错误报告
+        </Button>
+      </Flex>
       <Table
         size="small"
         rowKey={(e) => `${e.row}:${e.column}`}
