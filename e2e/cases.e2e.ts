@@ -149,7 +149,7 @@ describe('case pages', () => {
     await page.locator('.ant-tag', { hasText: '待受理' }).first().waitFor();
 
     // 指定承办人: herself.
-    await page.getByRole('tab', { name: /当事人及参与人/ }).click();
+    await page.getByRole('tab', { name: /参与人/ }).click();
     await page.getByText('尚未指定承办人').waitFor();
     await page.getByRole('button', { name: '指定承办人' }).click();
     const assign = page.locator('.ant-modal', { hasText: '指定承办人' });

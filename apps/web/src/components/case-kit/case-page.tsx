@@ -3,14 +3,18 @@ import type { AvailableTransition, CaseDetail } from '@zhucheng/contracts';
 import { Button, Card, Descriptions, Flex, Result, Tabs, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useCan } from '../../lib/access.tsx';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useIsNarrow } from '../../lib/responsive.ts';
+import { CaseDocuments } from '../case-documents/index.ts';
 import { DeadlineBadge } from '../deadline-badge.tsx';
 import { LoadError } from '../load-error.tsx';
 import { PageLoading } from '../page-loading.tsx';
+import { CaseParties } from '../party/index.ts';
 import { useCase, useCaseHistory } from './case-api.ts';
 import { CaseDeadlines } from './case-deadlines.tsx';
+import { CaseFiles } from './case-files.tsx';
 import { CaseParticipants } from './case-participants.tsx';
 import { CaseStatusTag } from './case-status-tag.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
@@ -27,7 +31,7 @@ export interface CasePageProps {
   caseId: string;
   /** The module's details, shown at the top of 基本信息 (above the units and dates every case has). */
   details?: (detail: CaseDetail) => ReactNode;
-  /** Further tabs after 期限, e.g. 材料 and 文书 once the module has them. */
+  /** Further tabs after 材料 and 文书: the module's own (受援人情况, 调解记录…). */
   sections?: CasePageSection[];
   /** The list this case came from. */
   backPath?: string;
@@ -64,7 +68,7 @@ function BasicInfo({ detail, extra }: { detail: CaseDetail; extra: ReactNode }) 
 
 /**
  * The case page every module shares: number, status, the nearest deadline and the workflow's buttons in the
- * header; 基本信息, 当事人及参与人, 办理记录 and 期限 below, plus the module's own sections.
+ * header; 基本信息, 当事人, 参与人, 办理记录, 期限, 材料 and 文书 below, plus the module's own sections.
  */
 export function CasePage({
   caseId,
@@ -74,6 +78,7 @@ export function CasePage({
   backLabel = '返回列表',
 }: CasePageProps) {
   const navigate = useNavigate();
+  const can = useCan();
   const query = useCase(caseId);
   const history = useCaseHistory(caseId);
   const [pressed, setPressed] = useState<AvailableTransition | null>(null);
@@ -155,9 +160,12 @@ export function CasePage({
               label: '基本信息',
               children: <BasicInfo detail={detail} extra={details?.(detail)} />,
             },
+            ...(can('party:read')
+              ? [{ key: 'parties', label: '当事人', children: <CaseParties caseId={detail.id} /> }]
+              : []),
             {
               key: 'participants',
-              label: `当事人及参与人（${detail.participants.length}）`,
+              label: `参与人（${detail.participants.length}）`,
               children: <CaseParticipants detail={detail} />,
             },
             { key: 'timeline', label: '办理记录', children: <CaseTimeline caseId={detail.id} /> },
@@ -166,6 +174,16 @@ export function CasePage({
               label: `期限（${detail.deadlines.length}）`,
               children: <CaseDeadlines deadlines={detail.deadlines} />,
             },
+            { key: 'files', label: '材料', children: <CaseFiles detail={detail} /> },
+            ...(can('document:read')
+              ? [
+                  {
+                    key: 'documents',
+                    label: '文书',
+                    children: <CaseDocuments caseId={detail.id} caseType={detail.caseType} />,
+                  },
+                ]
+              : []),
             ...sections.map((section) => ({
               key: section.key,
               label: section.label,

@@ -81,7 +81,7 @@ function AssignDialog({ caseId, open, onClose }: { caseId: string; open: boolean
   );
 }
 
-/** 当事人及参与人: who takes part in the case; with case:assign, 指定承办人 and removal. */
+/** 参与人: the accounts that take part (staff handlers, lawyers; the applicant's portal account) in the case; with case:assign, 指定承办人 and removal. */
 export function CaseParticipants({ detail }: { detail: CaseDetail }) {
   const can = useCan();
   const { message } = App.useApp();
