@@ -407,3 +407,39 @@ describe('spreadsheet import and export', () => {
     }
   });
 });
+
+describe('spreadsheet import size limit', () => {
+  it('refuses a file over the upload limit with 413, naming the limit', async () => {
+    const t = await createTestApp({
+      env: { UPLOAD_MAX_MB: '1' },
+      caseTypes: [exampleApplication],
+      numberSeries: [exampleCaseSeries],
+    });
+    try {
+      t.services.imports.add(exampleLedger(t.services.workflow));
+      // 系统管理员 holds org:read, the worked example's permission.
+      const admin = await signIn(t.app, 'admin', testPasswords.admin);
+      const boundary = '----zhuchengsize';
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/imports/example.ledger',
+        headers: {
+          cookie: admin.cookie,
+          'x-csrf-token': admin.csrfToken,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.xlsx"\r\n\r\n`,
+          ),
+          Buffer.alloc(1024 * 1024 + 10, 0x41),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+      expect(res.statusCode, res.body).toBe(413);
+      expect(res.json().message).toContain('1 MB');
+    } finally {
+      await t.close();
+    }
+  });
+});
