@@ -150,7 +150,7 @@ describe('metrics', () => {
     await createRole('statCounty', 'unitAndBelow', ['case:read', 'metric:read']);
     city = await createStaff('statcity', units.city, ['statCity']);
     county = await createStaff('stathc', units.haicheng, ['statCounty']);
-    noMetrics = await createStaff('hcplain', units.haicheng, ['countyStaff']);
+    noMetrics = await createStaff('hcplain', units.haicheng, ['lawyer']);
 
     // 海城区 (and one of its 司法所), period 2026-01-01 … 2026-06-30.
     c.hOpen = await open('2025-12-10', '结转未结', units.haicheng);
