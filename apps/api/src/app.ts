@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zhCN } from 'zod/locales';
+import { moduleServices } from './modules/business-module.ts';
 import { accessRoutes } from './platform/access/access.routes.ts';
 import { registerAccessHook } from './platform/access/access-hook.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -126,6 +127,9 @@ export async function buildApp(services: Services): Promise<App> {
   );
   await app.register(documentsRoutes(services));
   await app.register(metricsRoutes(services));
+  for (const m of services.moduleList) {
+    await app.register(m.routes(moduleServices(services, m), services));
+  }
   // Test-only: lets tests and outside checks read one-time codes. Never registered in production.
   await app.register(
     outboxTestRoutes({ enabled: !config.isProduction, db: services.database.db, outbox: services.outbox }),

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
+import type { BusinessModule } from './modules/business-module.ts';
+import { shippedModules } from './modules/index.ts';
 import type { AuditWriter } from './platform/access/ports.ts';
 import { RolesService } from './platform/access/roles.service.ts';
 import { UsersService } from './platform/access/users.service.ts';
@@ -97,6 +99,10 @@ export interface Services {
   imports: ImportKindRegistry;
   /** 台账导入: templates and all-or-nothing imports of .xlsx ledgers. */
   spreadsheets: SpreadsheetService;
+  /** The business lines of this platform, in menu order. */
+  moduleList: readonly BusinessModule[];
+  /** Each module's services by module name (typed access: `moduleServices(services, module)`). */
+  modules: Map<string, object>;
 }
 
 export interface ServiceOverrides {
@@ -109,6 +115,8 @@ export interface ServiceOverrides {
   metrics?: MetricDef[];
   /** Extra default document templates (tests; modules register their own). */
   documentTemplates?: DocumentTemplateDef[];
+  /** The business modules; default: every shipped module (modules/index.ts). */
+  modules?: readonly BusinessModule[];
 }
 
 export const platformName = '珠城智慧司法平台';
@@ -125,6 +133,12 @@ export function createServices(
 ): Services {
   const db = database.db;
   const clock = overrides.clock ?? systemClock(config.timeZone);
+  const moduleList = overrides.modules ?? shippedModules;
+  // What the modules declare goes into the platform's registries, next to what a test adds.
+  const declared = <T>(pick: (m: BusinessModule) => T[] | undefined, extra: T[] | undefined): T[] => [
+    ...moduleList.flatMap((m) => pick(m) ?? []),
+    ...(extra ?? []),
+  ];
   const jobs = new JobQueue(database, {
     timeZone: config.timeZone,
     logger: logger.child({ component: 'jobs' }),
@@ -176,7 +190,7 @@ export function createServices(
   const numbering = new NumberingService({
     db,
     clock,
-    series: new NumberSeriesRegistry(...(overrides.numberSeries ?? [])),
+    series: new NumberSeriesRegistry(...declared((m) => m.numberSeries, overrides.numberSeries)),
     cityName: config.cityName,
     audit,
   });
@@ -186,10 +200,10 @@ export function createServices(
     audit,
     deadlines,
     numbering,
-    types: new CaseTypeRegistry(...(overrides.caseTypes ?? [])),
+    types: new CaseTypeRegistry(...declared((m) => m.caseTypes, overrides.caseTypes)),
     outbox,
   });
-  const imports = new ImportKindRegistry();
+  const imports = new ImportKindRegistry(...declared((m) => m.importKinds, undefined));
   const policy = {
     ...defaultAuthPolicy,
     idleMinutes: config.sessionIdleMinutes,
@@ -210,11 +224,13 @@ export function createServices(
     audit,
     numbering,
     files,
-    templates: new DocumentTemplateRegistry(...(overrides.documentTemplates ?? [])),
+    templates: new DocumentTemplateRegistry(
+      ...declared((m) => m.documentTemplates, overrides.documentTemplates),
+    ),
     caseTypeName: (type) => (workflow.types.has(type) ? workflow.types.get(type).name : type),
   });
 
-  return {
+  const services: Services = {
     config,
     clock,
     logger,
@@ -254,11 +270,21 @@ export function createServices(
     metrics: new MetricsService({
       db,
       clock,
-      metrics: new MetricRegistry(...platformMetrics, ...(overrides.metrics ?? [])),
+      metrics: new MetricRegistry(...platformMetrics, ...declared((m) => m.metrics, overrides.metrics)),
       caseTypes: workflow.types,
     }),
     auditSigningKey,
     imports,
     spreadsheets: new SpreadsheetService({ db, audit, imports, maxBytes: config.uploadMaxBytes }),
+    moduleList,
+    modules: new Map(),
   };
+  // Modules build on the finished platform services, in list order (a later module may use an earlier one).
+  for (const m of moduleList) {
+    if (services.modules.has(m.name)) throw new Error(`module ${m.name} listed twice`);
+    const own = m.createServices(services);
+    services.modules.set(m.name, own);
+    for (const job of m.jobs?.(own, services) ?? []) jobs.define(job);
+  }
+  return services;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type App, buildApp } from '../app.ts';
 import { bootstrapPlatform } from '../bootstrap.ts';
 import { type Config, loadConfig } from '../config.ts';
+import type { BusinessModule } from '../modules/business-module.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import type { NumberSeries } from '../platform/numbering/number-series.ts';
@@ -33,6 +34,8 @@ export interface TestAppOptions {
   /** Case types and number series beyond the modules' (the worked example of platform/workflow). */
   caseTypes?: CaseTypeDef[];
   numberSeries?: NumberSeries[];
+  /** The business modules; default: every shipped module. */
+  modules?: readonly BusinessModule[];
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -58,6 +61,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     jobPollingIntervalSeconds: 0.5,
     caseTypes: options.caseTypes ?? [],
     numberSeries: options.numberSeries ?? [],
+    ...(options.modules ? { modules: options.modules } : {}),
   });
   await bootstrapPlatform(services);
   const app = await buildApp(services);

@@ -1,0 +1,4 @@
+import type { BusinessModule } from './business-module.ts';
+
+// The business lines this platform ships, in menu order. Each comes from its folder's index.ts.
+export const shippedModules: BusinessModule[] = [];
