@@ -117,6 +117,8 @@ interface RequestOptions {
   alsoOk?: number[] | undefined;
   /** The caller handles a 401 itself (the who-am-I call), so the session listener is not told. */
   quietSessionProblems?: boolean | undefined;
+  /** Sent as `Idempotency-Key`: a retried create with the same key returns the first result. */
+  idempotencyKey?: string | undefined;
 }
 
 async function request<T>(
@@ -129,6 +131,7 @@ async function request<T>(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -179,14 +182,23 @@ export function apiGet<T>(path: string, schema?: ResponseSchema<T>, options: Api
 
 export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export interface ApiSendOptions {
+  /**
+   * Create routes accept an `Idempotency-Key`: make one per user action (`crypto.randomUUID()`) and send it
+   * again on a retry, so a lost answer never creates twice.
+   */
+  idempotencyKey?: string;
+}
+
 /** A write: JSON body, the session's CSRF token, errors parsed like `apiGet`. A 204 resolves to undefined. */
 export function apiSend<T = void>(
   method: SendMethod,
   path: string,
   body?: unknown,
   schema?: ResponseSchema<T>,
+  options: ApiSendOptions = {},
 ): Promise<T> {
-  return request(method, path, body, schema, {});
+  return request(method, path, body, schema, options);
 }
 
 /** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */

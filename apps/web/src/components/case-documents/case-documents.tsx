@@ -2,9 +2,9 @@ import { DownloadOutlined, EyeOutlined, FileAddOutlined } from '@ant-design/icon
 import { type CaseDocument, permissions } from '@zhucheng/contracts';
 import { App, Button, Empty, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useCan } from '../../lib/access.tsx';
-import { errorMessage } from '../../lib/api.ts';
+import { ApiRequestError, errorMessage } from '../../lib/api.ts';
 import { useIsNarrow } from '../../lib/responsive.ts';
 import { LoadError } from '../load-error.tsx';
 import {
@@ -38,12 +38,27 @@ export function CaseDocuments({ caseId, caseType }: CaseDocumentsProps) {
   const active = (templates.data?.items ?? []).filter((t) => t.active);
   const chosen = templateCode ?? active[0]?.code;
 
+  // One key per document the user means to make: a retry after a lost answer (network error) sends the
+  // same key, so the server returns the first document instead of numbering a second one.
+  const pendingKey = useRef<{ templateCode: string; key: string } | null>(null);
   const onGenerate = () => {
     if (!chosen) return;
-    generate.mutate(chosen, {
-      onSuccess: (doc) => message.success(`已生成${doc.name}${doc.docNo ? `（${doc.docNo}）` : ''}`),
-      onError: (error) => message.error(errorMessage(error)),
-    });
+    if (pendingKey.current?.templateCode !== chosen) {
+      pendingKey.current = { templateCode: chosen, key: crypto.randomUUID() };
+    }
+    generate.mutate(
+      { templateCode: chosen, idempotencyKey: pendingKey.current.key },
+      {
+        onSuccess: (doc) => {
+          pendingKey.current = null;
+          message.success(`已生成${doc.name}${doc.docNo ? `（${doc.docNo}）` : ''}`);
+        },
+        onError: (error) => {
+          if (!(error instanceof ApiRequestError && error.isNetworkError)) pendingKey.current = null;
+          message.error(errorMessage(error));
+        },
+      },
+    );
   };
 
   const onPreview = async (doc: CaseDocument) => {

@@ -25,8 +25,10 @@ export function useCaseDocuments(caseId: string) {
 export function useGenerateDocument(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (templateCode: string) =>
-      apiSend('POST', `/api/cases/${caseId}/documents`, { templateCode }, caseDocumentSchema),
+    mutationFn: ({ templateCode, idempotencyKey }: { templateCode: string; idempotencyKey: string }) =>
+      apiSend('POST', `/api/cases/${caseId}/documents`, { templateCode }, caseDocumentSchema, {
+        idempotencyKey,
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: [...documentsKey, 'case', caseId] });
       // The .docx is also a file of the case (附件).
