@@ -60,6 +60,15 @@ export const permissions = {
   metric: {
     read: 'metric:read',
   },
+  /** 法律援助. */
+  legalAid: {
+    /** See the registries: lawyers, duty roster, workstations, support teams (and their figures). */
+    readRegistry: 'legalAid:readRegistry',
+    /** Keep the registries: lawyers' profiles, duty roster, workstations, support teams. */
+    manageRegistry: 'legalAid:manageRegistry',
+    /** Log and list consultations (咨询登记). */
+    consult: 'legalAid:consult',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

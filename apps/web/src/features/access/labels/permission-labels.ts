@@ -32,6 +32,9 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'document:generate': '生成案件文书',
   'document:manageTemplates': '管理文书模板',
   'metric:read': '查看统计指标',
+  'legalAid:readRegistry': '查看律师库、值班安排、工作站和支援队伍',
+  'legalAid:manageRegistry': '管理律师库、值班安排、工作站和支援队伍',
+  'legalAid:consult': '登记、查看法律咨询',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */
