@@ -1,5 +1,9 @@
 import type { IdType } from '@zhucheng/contracts';
-import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { staffUser } from '../access/access.schema.ts';
+import type { Principal } from '../access/principal.ts';
+import { caseScope } from '../cases/cases.repo.ts';
+import { caseRecord } from '../cases/cases.schema.ts';
 import type { Executor } from '../db/database.ts';
 import {
   type CasePartyRow,
@@ -20,13 +24,33 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * The persons a staff member may find by name or open: everyone for a city-wide scope; otherwise those
+ * entered by staff of units in their scope (or by themselves) and the parties of cases in their scope. A lookup by the exact ID number is not
+ * limited: it needs the number, and it is how a walk-in applicant is found again instead of entered twice.
+ */
+export function personScope(principal: Principal | null): SQL | undefined {
+  if (!principal || principal.scope.all) return undefined;
+  const units = [...principal.scope.unitIds];
+  return or(
+    eq(person.createdBy, principal.id),
+    units.length > 0
+      ? sql`exists (select 1 from ${staffUser} where ${staffUser.id}::text = ${person.createdBy} and ${inArray(staffUser.unitId, units)})`
+      : undefined,
+    sql`exists (select 1 from ${caseParty} join ${caseRecord} on ${caseRecord.id} = ${caseParty.caseId} where ${caseParty.personId} = ${person.id} and ${caseScope(principal) ?? sql`true`})`,
+  );
+}
+
 export async function findPersonById(
   executor: Executor,
   id: string,
-  options: { forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean; visibleTo?: Principal | null } = {},
 ): Promise<PersonRow | undefined> {
-  const query = executor.select().from(person).where(eq(person.id, id));
-  return (options.forUpdate ? await query.for('update') : await query)[0];
+  const query = executor
+    .select()
+    .from(person)
+    .where(and(eq(person.id, id), options.visibleTo ? personScope(options.visibleTo) : undefined));
+  return (options.forUpdate ? await query.for('update', { of: person }) : await query)[0];
 }
 
 export async function findPersonByDocument(
@@ -71,10 +95,12 @@ export async function updatePerson(
 export async function listPersons(
   executor: Executor,
   filters: { name?: string | undefined; phoneIndex?: string | undefined },
+  visibleTo: Principal | null,
 ): Promise<PersonRow[]> {
   const conditions = [
     filters.name ? ilike(person.name, likePattern(filters.name)) : undefined,
     filters.phoneIndex ? eq(person.phoneIndex, filters.phoneIndex) : undefined,
+    personScope(visibleTo),
   ];
   return executor
     .select()

@@ -295,6 +295,25 @@ describe('persons, organisations and case parties', () => {
     expect(rows).toEqual([{ actor_name: 'hcreveal', detail: { fields: ['idNumber', 'phone', 'address'] } }]);
   });
 
+  it("another county's staff find a person only by the exact ID number, not by name or id", async () => {
+    const { person } = (
+      await clerk.request('POST', '/api/persons/lookup', { idType: 'residentIdCard', idNumber: zhang })
+    ).json();
+    // 海城区 entered 张三 and has no case of theirs with him in 银海区's scope.
+    const byName = await outsider.request('GET', `/api/persons?name=${encodeURIComponent('张三')}`);
+    expect(byName.statusCode).toBe(200);
+    expect(JSON.stringify(byName.json())).not.toContain(person.id);
+    expect((await outsider.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(404);
+    const colleague = await clerk.request('GET', `/api/persons?name=${encodeURIComponent('张三')}`);
+    expect(JSON.stringify(colleague.json())).toContain(person.id);
+    // Entering the same person again at another office still finds the one record (never a duplicate).
+    const lookup = await outsider.request('POST', '/api/persons/lookup', {
+      idType: 'residentIdCard',
+      idNumber: zhang,
+    });
+    expect(lookup.json().person.id).toBe(person.id);
+  });
+
   it('case parties: added, listed with masks, removed; outside the case scope everything is 404', async () => {
     const { person } = (
       await clerk.request('POST', '/api/persons/lookup', { idType: 'residentIdCard', idNumber: zhang })

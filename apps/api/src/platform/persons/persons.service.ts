@@ -298,19 +298,23 @@ export class PersonsService {
   }
 
   async getPerson(ctx: RequestContext, id: string): Promise<PersonView> {
-    requireStaff(ctx);
-    const row = await findPersonById(this.#d.db, id);
+    const p = requireStaff(ctx);
+    const row = await findPersonById(this.#d.db, id, { visibleTo: p });
     if (!row) throw AppError.notFound('人员');
     return this.personView(row);
   }
 
   async listPersons(ctx: RequestContext, filters: { name?: string; phone?: string }): Promise<PersonView[]> {
-    requireStaff(ctx);
+    const p = requireStaff(ctx);
     const phone = filters.phone ? normalizePhone(filters.phone) : undefined;
-    const rows = await listPersons(this.#d.db, {
-      name: filters.name?.trim() || undefined,
-      phoneIndex: phone ? this.#d.cipher.blindIndex(phone, 'phone') : undefined,
-    });
+    const rows = await listPersons(
+      this.#d.db,
+      {
+        name: filters.name?.trim() || undefined,
+        phoneIndex: phone ? this.#d.cipher.blindIndex(phone, 'phone') : undefined,
+      },
+      p,
+    );
     return rows.map((r) => this.personView(r));
   }
 
@@ -324,7 +328,7 @@ export class PersonsService {
     const { db, clock, cipher, audit } = this.#d;
     const { version, ...rest } = input;
     const after = await db.transaction(async (tx) => {
-      const before = await findPersonById(tx, id, { forUpdate: true });
+      const before = await findPersonById(tx, id, { forUpdate: true, visibleTo: p });
       if (!before) throw AppError.notFound('人员');
       const fields = this.#checkPerson(rest, before);
       const idType = fields.idType !== undefined ? fields.idType : before.idType;
@@ -371,9 +375,9 @@ export class PersonsService {
 
   /** The full ID number, phone and address: its own permission, and a line in the audit log. */
   async revealPerson(ctx: RequestContext, id: string): Promise<PersonReveal> {
-    requireStaff(ctx);
+    const p = requireStaff(ctx);
     const { db, cipher, audit } = this.#d;
-    const row = await findPersonById(db, id);
+    const row = await findPersonById(db, id, { visibleTo: p });
     if (!row) throw AppError.notFound('人员');
     const clear = (stored: string | null) => (stored ? cipher.decrypt(stored) : null);
     const revealed = {
