@@ -6,6 +6,7 @@ export * from './cases.ts';
 export * from './documents.ts';
 export * from './errors.ts';
 export * from './files.ts';
+export * from './legal-aid.ts';
 export * from './metrics.ts';
 export * from './notifications.ts';
 export * from './org.ts';

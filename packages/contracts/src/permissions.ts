@@ -68,6 +68,14 @@ export const permissions = {
     manageRegistry: 'legalAid:manageRegistry',
     /** Log and list consultations (咨询登记). */
     consult: 'legalAid:consult',
+    /** Enter an application at any counter (全城通办), record an objection on the applicant's behalf. */
+    intake: 'legalAid:intake',
+    /** Review applications of the centre: correction notices, supplied materials. */
+    review: 'legalAid:review',
+    /** Decide: grant, refuse, terminate (法律援助中心). */
+    decide: 'legalAid:decide',
+    /** Decide an applicant's objection to a refusal (司法行政机关, 第四十九条). */
+    decideObjection: 'legalAid:decideObjection',
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import type { BusinessModule } from './business-module.ts';
+import { legalAidModule } from './legal-aid/index.ts';
 
 // The business lines this platform ships, in menu order. Each comes from its folder's index.ts.
-export const shippedModules: BusinessModule[] = [];
+export const shippedModules: BusinessModule[] = [legalAidModule as BusinessModule];

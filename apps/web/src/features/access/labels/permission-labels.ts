@@ -35,6 +35,10 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'legalAid:readRegistry': '查看律师库、值班安排、工作站和支援队伍',
   'legalAid:manageRegistry': '管理律师库、值班安排、工作站和支援队伍',
   'legalAid:consult': '登记、查看法律咨询',
+  'legalAid:intake': '受理法律援助申请（全城通办）',
+  'legalAid:review': '审查法律援助申请、通知补正',
+  'legalAid:decide': '作出给予、不予、终止法律援助的决定',
+  'legalAid:decideObjection': '审查对不予法律援助决定的异议',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */
