@@ -240,7 +240,7 @@ export const legalAidApplicationInputSchema = z
     matter: legalAidMatterInputSchema,
     hardship: legalAidHardshipInputSchema,
     /** Files uploaded first through /api/files; attached to the case on create. */
-    fileIds: z.array(z.number().int().positive()).max(30, '材料不能超过 30 份').default([]),
+    fileIds: z.array(z.uuid('材料编号不正确')).max(30, '材料不能超过 30 份').default([]),
     /** 第四十四条: aid before the formalities. */
     urgent: z.boolean().default(false),
     urgentReason: z.string().trim().max(500, '紧急情况说明不能超过 500 个字').nullable().optional(),
@@ -271,7 +271,7 @@ export interface LegalAidDraftData {
   applicant?: Partial<z.input<typeof personInputSchema>>;
   matter?: Partial<LegalAidMatterInput>;
   hardship?: Partial<z.input<typeof legalAidHardshipInputSchema>>;
-  fileIds?: number[];
+  fileIds?: string[];
   urgent?: boolean;
   urgentReason?: string | null;
   /** The step the citizen was on (0-based), to resume there. */
@@ -282,7 +282,7 @@ export const legalAidDraftDataSchema: z.ZodType<LegalAidDraftData> = z.object({
   applicant: section.optional(),
   matter: section.optional(),
   hardship: section.optional(),
-  fileIds: z.array(z.number().int().positive()).max(30, '材料不能超过 30 份').optional(),
+  fileIds: z.array(z.uuid('材料编号不正确')).max(30, '材料不能超过 30 份').optional(),
   urgent: z.boolean().optional(),
   urgentReason: z.string().max(500).nullable().optional(),
   step: z.number().int().min(0).max(20).optional(),
@@ -296,13 +296,13 @@ export const legalAidDraftSaveSchema = z.object({
 export type LegalAidDraftSave = z.input<typeof legalAidDraftSaveSchema>;
 
 export const legalAidDraftSchema = z.object({
-  id: z.number().int(),
+  id: z.uuid(),
   data: legalAidDraftDataSchema,
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Set once submitted: the application it became. */
-  caseId: z.number().int().nullable(),
+  caseId: z.uuid().nullable(),
   caseNo: z.string().nullable(),
 });
 export type LegalAidDraft = z.infer<typeof legalAidDraftSchema>;
@@ -311,7 +311,7 @@ export type LegalAidDraftList = z.infer<typeof legalAidDraftListSchema>;
 
 /** The answer to a submit (the first and every repeat): the application's number. */
 export const legalAidSubmitResultSchema = z.object({
-  caseId: z.number().int(),
+  caseId: z.uuid(),
   caseNo: z.string().nullable(),
   /** The portal's progress page for this application. */
   portalPath: z.string(),
@@ -434,13 +434,13 @@ export const legalAidChannelLabels: Record<LegalAidChannel, string> = {
 const unitRef = z.object({ id: z.number().int(), name: z.string() });
 
 export const legalAidApplicationSchema = z.object({
-  caseId: z.number().int(),
+  caseId: z.uuid(),
   caseNo: z.string().nullable(),
   status: z.string(),
   statusLabel: z.string(),
   channel: z.enum(legalAidChannels),
   applicant: z.object({
-    personId: z.number().int(),
+    personId: z.string(),
     name: z.string(),
     idNumberMasked: z.string().nullable(),
     phone: z.string().nullable(),
@@ -491,7 +491,7 @@ export const legalAidProgressStepSchema = z.object({
 export type LegalAidProgressStep = z.infer<typeof legalAidProgressStepSchema>;
 
 export const myLegalAidApplicationSchema = z.object({
-  caseId: z.number().int(),
+  caseId: z.uuid(),
   caseNo: z.string().nullable(),
   statusLabel: z.string(),
   tone: z.enum(['processing', 'waiting', 'done', 'closed']),
@@ -510,7 +510,7 @@ export type MyLegalAidApplicationList = z.infer<typeof myLegalAidApplicationList
 
 /** The citizen supplies the missing items from the portal: new files and a note. */
 export const legalAidSupplyCorrectionSchema = z.object({
-  fileIds: z.array(z.number().int().positive()).max(30, '材料不能超过 30 份').default([]),
+  fileIds: z.array(z.uuid('材料编号不正确')).max(30, '材料不能超过 30 份').default([]),
   note: z.string().trim().max(1000, '说明不能超过 1000 个字').optional().meta({ title: '补正说明' }),
 });
 export type LegalAidSupplyCorrection = z.input<typeof legalAidSupplyCorrectionSchema>;
