@@ -2,26 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock/clock.ts';
 import { type SessionClient, signIn } from '../../testing/session-client.ts';
 import { createTestApp, type TestApp, testPasswords } from '../../testing/test-app.ts';
-import { defineBusinessModule } from '../business-module.ts';
-import { registryMetrics } from './registry.metrics.ts';
-import { registryRoutes } from './registry.routes.ts';
-import { RegistryService } from './registry.service.ts';
-
-// The registries on their own, declared the way the legal-aid module declares them.
-const registryModule = defineBusinessModule({
-  name: 'legalAid',
-  label: '法律援助',
-  metrics: registryMetrics,
-  createServices: (platform) => ({
-    registry: new RegistryService({
-      db: platform.database.db,
-      clock: platform.clock,
-      cipher: platform.cipher,
-      audit: platform.audit,
-    }),
-  }),
-  routes: (services) => registryRoutes(services.registry),
-});
+import { moduleServices } from '../business-module.ts';
+import { legalAidModule } from './index.ts';
 
 const H1 = 'from=2023-01-01&to=2023-06-30';
 
@@ -46,7 +28,7 @@ describe('legal-aid registries', () => {
   const licence = () => `14505202310${String(++seq).padStart(6, '0')}`;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, modules: [registryModule] });
+    t = await createTestApp({ clock, modules: [legalAidModule] });
     const admin = await signIn(t.app, 'admin', testPasswords.admin);
     const secadmin = await signIn(t.app, 'secadmin', testPasswords.secadmin);
     units = {
@@ -186,7 +168,7 @@ describe('legal-aid registries', () => {
           lawyerBody({ name: '李新', practiceStartDate: '2021-09-01' }),
         )
       ).json();
-      const service = (t.services.modules.get('legalAid') as { registry: RegistryService }).registry;
+      const service = moduleServices(t.services, legalAidModule).registry;
       const standings = await service.lawyerStandings(t.database.db, [units.hepu], '2023-07-10');
       const byName = new Map(standings.map((s) => [s.name, s]));
       expect(byName.get('李新')).toMatchObject({ id: junior.id, practiceYears: 1, meetsArticle26: false });
