@@ -56,6 +56,25 @@ export async function findLawyerAccount(
   return rows[0];
 }
 
+/** Accounts holding the role 律师 in the caller's scope, for linking a profile. */
+export async function lawyerAccounts(
+  executor: Executor,
+  p: Principal,
+): Promise<{ id: string; username: string; displayName: string; unitId: number }[]> {
+  return executor
+    .select({
+      id: staffUser.id,
+      username: staffUser.username,
+      displayName: staffUser.displayName,
+      unitId: staffUser.unitId,
+    })
+    .from(staffUser)
+    .innerJoin(staffUserRole, eq(staffUserRole.userId, staffUser.id))
+    .innerJoin(role, eq(role.id, staffUserRole.roleId))
+    .where(and(eq(role.code, 'lawyer'), eq(staffUser.status, 'active'), scoped(p, staffUser.unitId)))
+    .orderBy(asc(staffUser.username));
+}
+
 export async function usernames(executor: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await executor

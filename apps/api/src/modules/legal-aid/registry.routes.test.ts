@@ -103,6 +103,13 @@ describe('legal-aid registries', () => {
       expect(audit).toEqual([{ action: 'legalAid.lawyer.create', entity_id: body.id }]);
     });
 
+    it('lists the lawyer accounts in scope for linking', async () => {
+      const res = await hepu.request('GET', '/api/legal-aid/lawyer-accounts');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items.map((a: { username: string }) => a.username)).toEqual(['lawyer1']);
+      expect((await city.request('GET', '/api/legal-aid/lawyer-accounts')).json().items).toEqual([]);
+    });
+
     it('refuses bad input in Chinese and writes nothing', async () => {
       const before = await q('select count(*)::int as n from legal_aid_lawyer');
       const cases: [Record<string, unknown>, string][] = [

@@ -56,6 +56,24 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncZod
       async (request) => ({ items: await registry.listLawyers(request.ctx, request.query) }),
     );
     app.get(
+      '/api/legal-aid/lawyer-accounts',
+      {
+        config: { permission: 'legalAid:manageRegistry' },
+        schema: {
+          tags,
+          summary: '可关联的律师账号（系统管理员建立、角色为律师的账号）',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), unitId: z.number() }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ({ items: await registry.listLawyerAccounts(request.ctx) }),
+    );
+    app.get(
       '/api/legal-aid/lawyers/:id',
       {
         config: { permission: 'legalAid:readRegistry' },

@@ -40,6 +40,7 @@ import {
   insertLawyer,
   insertStation,
   insertSupportTeam,
+  lawyerAccounts,
   lawyerByAccount,
   lawyerByLicence,
   lawyerNames,
@@ -201,6 +202,12 @@ export class RegistryService {
     const p = requireStaff(ctx);
     const rows = await listLawyers(this.#d.db, p, { name: filters.name?.trim() || undefined });
     return this.#lawyerViews(this.#d.db, rows);
+  }
+
+  /** Accounts with the role 律师 (made by the system administrator) that a profile may link to. */
+  async listLawyerAccounts(ctx: RequestContext) {
+    const p = requireStaff(ctx);
+    return lawyerAccounts(this.#d.db, p);
   }
 
   async getLawyer(ctx: RequestContext, id: string): Promise<LawyerView> {
