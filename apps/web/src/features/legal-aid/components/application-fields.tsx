@@ -225,7 +225,7 @@ export function HardshipFields({ form }: { form: FormInstance<ApplicationFormVal
       <Form.Item
         name="hardshipWay"
         label="经济困难的说明方式"
-        extra="选一种即可，每种方式的意思写在下面"
+        extra="选一种即可"
         rules={[{ required: true, message: '请选择一种说明方式' }]}
       >
         <Radio.Group className={styles.choice} aria-label="经济困难的说明方式">

@@ -31,10 +31,10 @@ import styles from '../components/portal.module.css';
 
 const steps = [
   { title: '申请人', heading: '申请人信息' },
-  { title: '申请事项', heading: '申请事项' },
-  { title: '经济状况', heading: '经济状况' },
+  { title: '事项', heading: '申请事项' },
+  { title: '经济', heading: '经济状况' },
   { title: '材料', heading: '上传材料' },
-  { title: '确认提交', heading: '确认并提交' },
+  { title: '提交', heading: '确认并提交' },
 ] as const;
 const LAST = steps.length - 1;
 const AUTOSAVE_MS = 1500;
@@ -104,14 +104,30 @@ function Wizard({ initial }: { initial: LegalAidDraft | null }) {
 
   // Typing is saved a moment after it stops, so a closed tab or a lost connection loses little.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flush = useRef<(() => void) | null>(null);
   const scheduleSave = () => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(step).catch(() => undefined), AUTOSAVE_MS);
+    flush.current = () => void save(step).catch(() => undefined);
+    timer.current = setTimeout(() => {
+      flush.current = null;
+      void save(step).catch(() => undefined);
+    }, AUTOSAVE_MS);
   };
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const cancelAutosave = () => {
+    clearTimeout(timer.current);
+    flush.current = null;
+  };
+  // Leaving the page (a link, the tab bar) with typing not yet saved: save it now.
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      flush.current?.();
+    },
+    [],
+  );
 
   const goTo = async (next: number) => {
-    clearTimeout(timer.current);
+    cancelAutosave();
     setMoving(true);
     try {
       if (next > step) await form.validateFields();
@@ -126,7 +142,7 @@ function Wizard({ initial }: { initial: LegalAidDraft | null }) {
   };
 
   const onSubmit = async () => {
-    clearTimeout(timer.current);
+    cancelAutosave();
     try {
       const saved = await save(LAST);
       const result = await submit.mutateAsync(saved);
