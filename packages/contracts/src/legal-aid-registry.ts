@@ -314,8 +314,10 @@ const consultationChecks = <T extends z.ZodType>(schema: T): T =>
   });
 export const consultationInputSchema = consultationChecks(z.object(consultationFields));
 export type ConsultationInput = z.input<typeof consultationInputSchema>;
-/** A correction: the phone is kept when not sent; null clears it. */
-export const consultationUpdateSchema = consultationChecks(z.object({ ...consultationFields, version }));
+/** A correction: the name and phone are kept when not sent (lists show only masks); null clears the phone. */
+export const consultationUpdateSchema = consultationChecks(
+  z.object({ ...consultationFields, personName: consultationFields.personName.optional(), version }),
+);
 export type ConsultationUpdate = z.input<typeof consultationUpdateSchema>;
 
 export const consultationViewSchema = z.object({
@@ -352,3 +354,19 @@ export const consultationListQuerySchema = z.object({
     .default(20),
 });
 export type ConsultationListQuery = z.infer<typeof consultationListQuerySchema>;
+
+// ---- list answers ----------------------------------------------------------------------------------------
+
+export const lawyerListSchema = z.object({ items: z.array(lawyerViewSchema) });
+export const lawyerAccountSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.number(),
+});
+export type LawyerAccount = z.infer<typeof lawyerAccountSchema>;
+export const lawyerAccountListSchema = z.object({ items: z.array(lawyerAccountSchema) });
+export const stationListSchema = z.object({ items: z.array(stationViewSchema) });
+export const dutyEntryListSchema = z.object({ items: z.array(dutyEntryViewSchema) });
+export const supportTeamListSchema = z.object({ items: z.array(supportTeamViewSchema) });
+export const consultationListSchema = z.object({ items: z.array(consultationViewSchema), total: z.number() });

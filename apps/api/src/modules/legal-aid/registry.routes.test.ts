@@ -405,9 +405,9 @@ describe('legal-aid registries', () => {
           outcome: 'answered',
         })
       ).json();
+      // Name and phone not sent: kept (the list shows only their masks).
       const put = await hepu.request('PUT', `/api/legal-aid/consultations/${created.id}`, {
         channel: 'online',
-        personName: '梁秀英',
         topic: 'maintenance',
         summary: '子女不支付赡养费',
         outcome: 'answered',
@@ -418,6 +418,12 @@ describe('legal-aid registries', () => {
         topic: 'maintenance',
         version: 2,
         consultedAt: created.consultedAt,
+        personNameMasked: created.personNameMasked,
+      });
+      expect(
+        (await q('select person_name from legal_aid_consultation where id = $1', [created.id]))[0],
+      ).toEqual({
+        person_name: '梁秀英',
       });
       expect(
         (await city.request('DELETE', `/api/legal-aid/consultations/${created.id}?version=2`)).statusCode,

@@ -648,7 +648,11 @@ export class RegistryService {
   }
 
   /** The checked fields; `phone` undefined keeps the stored phone. */
-  async #consultationValues(executor: Executor, p: Principal, input: ConsultationInput) {
+  async #consultationValues(
+    executor: Executor,
+    p: Principal,
+    input: Omit<ConsultationInput, 'personName'> & { personName?: string | undefined },
+  ) {
     const { clock, cipher } = this.#d;
     const unitId = input.unitId ?? p.unitId;
     if (unitId === null || unitId === undefined) throw fieldError('unitId', '请选择接待单位');
@@ -670,7 +674,7 @@ export class RegistryService {
       unitId,
       channel: input.channel,
       consultedAt,
-      personName: input.personName.trim(),
+      ...(input.personName !== undefined ? { personName: input.personName.trim() } : {}),
       topic: input.topic,
       summary: input.summary.trim(),
       outcome: input.outcome,
