@@ -132,6 +132,7 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
       'legalAid.consultation.delete': '删除法律咨询',
     },
   },
+  { area: 'legalAid', label: '法律援助申请', actions: { 'legalAid.apply': '提交法律援助申请' } },
   { area: 'import', label: '台账导入', actions: { 'import.commit': '导入台账' } },
   {
     area: 'audit',

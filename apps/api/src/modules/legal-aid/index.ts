@@ -1,8 +1,21 @@
 import { defineBusinessModule } from '../business-module.ts';
+import {
+  legalAidApplication,
+  legalAidCaseSeries,
+  legalAidCorrectionSeries,
+  legalAidGrantSeries,
+  legalAidRefusalSeries,
+} from './legal-aid.case-type.ts';
+import { legalAidDocumentTemplates } from './legal-aid.documents.ts';
+import { legalAidApplicationMetrics } from './legal-aid.metrics.ts';
+import { legalAidRoutes } from './legal-aid.routes.ts';
+import { LegalAidService } from './legal-aid.service.ts';
 import { registryMetrics } from './registry.metrics.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { RegistryService } from './registry.service.ts';
 
+export { LEGAL_AID_APPLICATION } from './legal-aid.case-type.ts';
+export type { LegalAidService } from './legal-aid.service.ts';
 export type { LawyerStandingView, RegistryService } from './registry.service.ts';
 
 // 法律援助: the legal-aid module's public surface. The application case (legal-aid.*) and the registries
@@ -10,6 +23,8 @@ export type { LawyerStandingView, RegistryService } from './registry.service.ts'
 
 /** The module's services, built once from the platform's. */
 export interface LegalAidServices {
+  /** 法律援助申请: counter entry, portal drafts and submission, the application page, progress. */
+  applications: LegalAidService;
   /** 法律援助登记: lawyers, duty roster, workstations, support teams, consultations. */
   registry: RegistryService;
 }
@@ -17,8 +32,20 @@ export interface LegalAidServices {
 export const legalAidModule = defineBusinessModule<LegalAidServices>({
   name: 'legalAid',
   label: '法律援助',
-  metrics: [...registryMetrics],
+  caseTypes: [legalAidApplication],
+  numberSeries: [legalAidCaseSeries, legalAidGrantSeries, legalAidRefusalSeries, legalAidCorrectionSeries],
+  documentTemplates: [...legalAidDocumentTemplates],
+  metrics: [...legalAidApplicationMetrics, ...registryMetrics],
   createServices: (platform) => ({
+    applications: new LegalAidService({
+      db: platform.database.db,
+      clock: platform.clock,
+      audit: platform.audit,
+      workflow: platform.workflow,
+      persons: platform.persons,
+      files: platform.files,
+      outbox: platform.outbox,
+    }),
     registry: new RegistryService({
       db: platform.database.db,
       clock: platform.clock,
@@ -26,7 +53,18 @@ export const legalAidModule = defineBusinessModule<LegalAidServices>({
       audit: platform.audit,
     }),
   }),
-  routes: (services) => async (app) => {
+  routes: (services, platform) => async (app) => {
+    await app.register(legalAidRoutes(services.applications, platform.idempotency));
     await app.register(registryRoutes(services.registry));
   },
+  jobs: (services) => [
+    {
+      // 第四十三条: applications whose correction time ran out count as withdrawn; daily after midnight.
+      name: 'legalAid.withdrawOverdueCorrections',
+      cron: '10 0 * * *',
+      run: async () => {
+        await services.applications.withdrawOverdueCorrections();
+      },
+    },
+  ],
 });

@@ -1,0 +1,155 @@
+import {
+  legalAidDecideObjectionSchema,
+  legalAidGrantSchema,
+  legalAidObjectSchema,
+  legalAidRefuseSchema,
+  legalAidRequestCorrectionSchema,
+  legalAidTerminateSchema,
+  permissions as p,
+} from '@zhucheng/contracts';
+import { z } from 'zod';
+import { defineNumberSeries } from '../../platform/numbering/number-series.ts';
+import { defineCaseType } from '../../platform/workflow/workflow.rules.ts';
+
+// 法律援助申请: from receipt to the centre's decision (法律援助法 第四十一条至第四十九条). Assignment of a
+// lawyer (3 days, 第四十三条) follows `granted`: the clock `legalAid.assignLawyer` starts there, and the
+// next states (assigned, closed …) are added after it.
+
+export const LEGAL_AID_APPLICATION = 'legalAid.application';
+
+/** 北司援〔2026〕第12号: numbered by the competent centre. */
+export const legalAidCaseSeries = defineNumberSeries({
+  code: 'legalAid.case',
+  kind: 'caseNo',
+  name: '法律援助案件案号',
+  defaultPrefix: '{organ}援',
+});
+export const legalAidGrantSeries = defineNumberSeries({
+  code: 'legalAid.grantDecision',
+  kind: 'documentNo',
+  name: '给予法律援助决定书文号',
+  defaultPrefix: '{organ}援决',
+});
+export const legalAidRefusalSeries = defineNumberSeries({
+  code: 'legalAid.refusalDecision',
+  kind: 'documentNo',
+  name: '不予法律援助决定书文号',
+  defaultPrefix: '{organ}援不决',
+});
+export const legalAidCorrectionSeries = defineNumberSeries({
+  code: 'legalAid.correctionNotice',
+  kind: 'documentNo',
+  name: '补充材料通知书文号',
+  defaultPrefix: '{organ}援补',
+});
+
+export const legalAidApplication = defineCaseType({
+  type: LEGAL_AID_APPLICATION,
+  name: '法律援助申请',
+  initial: 'received',
+  numberSeries: legalAidCaseSeries.code,
+  // 第四十三条: seven days from receipt to decide.
+  startClocks: ['legalAid.decide'],
+  states: {
+    received: { label: '待审查' },
+    awaitingCorrection: { label: '待补正', tone: 'waiting' },
+    // Back from the correction: the notice is given once, so this state offers no second one.
+    corrected: { label: '已补正待审查' },
+    granted: { label: '给予援助', tone: 'done' },
+    // Not terminal: the applicant may object (第四十九条).
+    refused: { label: '不予援助', tone: 'closed' },
+    refusalUpheld: { label: '维持不予援助', terminal: true, tone: 'closed' },
+    withdrawn: { label: '视为撤回', terminal: true, tone: 'closed' },
+    underObjection: { label: '异议审查', tone: 'waiting' },
+    terminated: { label: '终止援助', terminal: true, tone: 'closed' },
+  },
+  transitions: [
+    {
+      name: 'requestCorrection',
+      label: '通知补充材料',
+      from: ['received'],
+      to: 'awaitingCorrection',
+      permission: p.legalAid.review,
+      // 第四十三条: the missing items are listed once, in one notice (`corrected` offers no second one).
+      input: legalAidRequestCorrectionSchema,
+      // The days the applicant takes to correct do not count.
+      clocks: { pause: ['legalAid.decide'] },
+    },
+    {
+      name: 'supplyCorrection',
+      label: '材料已补齐',
+      from: ['awaitingCorrection'],
+      to: 'corrected',
+      permission: p.legalAid.review,
+      input: z.object({ note: z.string().trim().max(1000).optional().meta({ title: '补正情况' }) }),
+      clocks: { resume: ['legalAid.decide'] },
+    },
+    {
+      name: 'grant',
+      label: '给予法律援助',
+      from: ['received', 'corrected'],
+      to: 'granted',
+      permission: p.legalAid.decide,
+      input: legalAidGrantSchema,
+      clocks: { meet: ['legalAid.decide'], start: ['legalAid.assignLawyer'] },
+    },
+    {
+      name: 'refuse',
+      label: '不予法律援助',
+      from: ['received', 'corrected'],
+      to: 'refused',
+      permission: p.legalAid.decide,
+      input: legalAidRefuseSchema,
+      clocks: { meet: ['legalAid.decide'] },
+    },
+    {
+      name: 'withdraw',
+      label: '视为撤回',
+      from: ['awaitingCorrection'],
+      to: 'withdrawn',
+      permission: p.legalAid.review,
+      input: z.object({
+        reason: z.string().trim().min(1, '请说明撤回的原因').max(500).meta({ title: '原因' }),
+      }),
+      clocks: { stop: ['legalAid.decide'] },
+    },
+    {
+      name: 'object',
+      label: '提出异议',
+      from: ['refused'],
+      to: 'underObjection',
+      permission: p.legalAid.intake,
+      input: legalAidObjectSchema,
+      // 第四十九条: the justice bureau decides within five days.
+      clocks: { start: ['legalAid.objectionDecision'] },
+    },
+    {
+      name: 'upholdObjection',
+      label: '异议成立，给予援助',
+      from: ['underObjection'],
+      to: 'granted',
+      permission: p.legalAid.decideObjection,
+      input: legalAidDecideObjectionSchema,
+      clocks: { meet: ['legalAid.objectionDecision'], start: ['legalAid.assignLawyer'] },
+    },
+    {
+      name: 'dismissObjection',
+      label: '异议不成立，维持决定',
+      from: ['underObjection'],
+      to: 'refusalUpheld',
+      permission: p.legalAid.decideObjection,
+      input: legalAidDecideObjectionSchema,
+      clocks: { meet: ['legalAid.objectionDecision'] },
+    },
+    {
+      name: 'terminate',
+      label: '终止法律援助',
+      from: ['granted'],
+      to: 'terminated',
+      permission: p.legalAid.decide,
+      destructive: true,
+      input: legalAidTerminateSchema,
+      clocks: { stop: ['legalAid.assignLawyer'] },
+    },
+  ],
+});
