@@ -2,6 +2,7 @@ import { FileAddOutlined, ProfileOutlined, SolutionOutlined } from '@ant-design/
 import { permissions } from '@zhucheng/contracts';
 import { lazy } from 'react';
 import type { Feature } from '../../lib/feature.ts';
+import { registryConsoleRoutes, registryMenuLinks } from './registry/index.ts';
 
 const PortalIntroPage = lazy(() => import('./pages/portal-intro-page.tsx'));
 const PortalApplyPage = lazy(() => import('./pages/portal-apply-page.tsx'));
@@ -35,6 +36,7 @@ export const legalAidFeature: Feature = {
       permission: permissions.case.read,
       component: ConsoleApplicationPage,
     },
+    ...registryConsoleRoutes,
   ],
   menu: [
     {
@@ -56,6 +58,7 @@ export const legalAidFeature: Feature = {
           path: '/legal-aid/applications/new',
           permission: permissions.legalAid.intake,
         },
+        ...registryMenuLinks,
       ],
     },
   ],
