@@ -65,7 +65,7 @@ function QuickEntry() {
       <FormErrorAlert message={formError.message} />
       <Form<ConsultationValues>
         form={form}
-        {...formLayout(narrow, 80)}
+        {...formLayout(narrow)}
         initialValues={{ channel: 'counter', outcome: 'answered' }}
         disabled={save.isPending}
         onFinish={submit}
@@ -156,7 +156,7 @@ function CorrectDrawer({ target, onClose }: { target: ConsultationView | null; o
       <FormErrorAlert message={formError.message} />
       <Form<ConsultationValues>
         form={form}
-        {...formLayout(narrow, 80)}
+        {...formLayout(narrow)}
         disabled={save.isPending}
         onFinish={submit}
       >

@@ -310,7 +310,7 @@ export default function LawyersPage() {
             size="middle"
             loading={lawyers.isPending}
             dataSource={rows}
-            scroll={{ x: 'max-content' }}
+            scroll={{ x: 1100 }}
             pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 名` }}
             locale={{
               emptyText: (
@@ -330,6 +330,7 @@ export default function LawyersPage() {
               {
                 title: '姓名',
                 dataIndex: 'name',
+                width: 120,
                 render: (v: string, r) => (
                   <Space size={4} wrap>
                     {v}
@@ -337,8 +338,17 @@ export default function LawyersPage() {
                   </Space>
                 ),
               },
-              { title: '执业机构', dataIndex: 'lawFirm' },
-              { title: '执业证号', dataIndex: 'licenceNumber' },
+              {
+                title: '执业机构 / 执业证号',
+                dataIndex: 'lawFirm',
+                width: 260,
+                render: (v: string, r) => (
+                  <>
+                    <div>{v}</div>
+                    <Typography.Text type="secondary">{r.licenceNumber}</Typography.Text>
+                  </>
+                ),
+              },
               {
                 title: '执业年限',
                 dataIndex: 'practiceYears',
@@ -354,6 +364,7 @@ export default function LawyersPage() {
               {
                 title: '擅长领域',
                 dataIndex: 'specialties',
+                width: 200,
                 render: (v: LawyerView['specialties']) =>
                   v.length ? v.map((s) => legalAidDisputeKindLabels[s]).join('、') : '—',
               },
@@ -376,8 +387,7 @@ export default function LawyersPage() {
                     <Tag color="orange">暂不可指派</Tag>
                   ),
               },
-              { title: '所属中心', dataIndex: 'unitName' },
-              { title: '账号', dataIndex: 'staffUsername', render: (v: string | null) => v ?? '—' },
+              { title: '所属中心', dataIndex: 'unitName', width: 140 },
               ...(canManage
                 ? [
                     {
