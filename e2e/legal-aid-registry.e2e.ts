@@ -95,13 +95,15 @@ describe('legal aid registries in the console', () => {
     await page.getByRole('button', { name: /登\s*记/ }).click();
     await page.getByText('共 1 人次').waitFor();
     // The person's fields are cleared for the next caller; the channel stays on 12348.
-    await expect(page.getByLabel('咨询人').inputValue()).resolves.toBe('');
+    await expect.poll(() => page.getByLabel('咨询人').inputValue()).toBe('');
     await page.getByLabel('咨询人').fill('欧阳木兰·热依汗古丽');
     await page.getByLabel('咨询事项').click();
     await page.locator('.ant-select-item-option', { hasText: '婚姻家庭' }).first().click();
     await page.getByLabel('咨询内容').fill('离婚后对方不支付抚养费');
     await page.getByRole('button', { name: /登\s*记/ }).click();
     await page.getByText('共 2 人次').waitFor();
+    await expect.poll(() => page.getByLabel('咨询人').inputValue()).toBe('');
+    expect(await page.getByRole('radio', { name: '12348 热线' }).isChecked()).toBe(true);
     await page.getByText('139****0123').waitFor();
     expect(await page.getByText('梁秀英').count()).toBe(0);
     await noHorizontalOverflow(page);

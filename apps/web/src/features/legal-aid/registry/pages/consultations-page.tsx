@@ -294,7 +294,6 @@ export default function ConsultationsPage() {
                     : consultationOutcomeLabels[v],
               },
               { title: '接待人', dataIndex: 'handledByName', render: (v: string | null) => v ?? '—' },
-              { title: '接待单位', dataIndex: 'unitName' },
               ...(canWrite
                 ? [
                     {
