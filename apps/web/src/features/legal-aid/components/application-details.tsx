@@ -72,6 +72,18 @@ function Details({ application: a }: { application: LegalAidApplication }) {
                 ? a.applicant.tags.map((t) => <Tag key={t}>{tagLabel(t)}</Tag>)
                 : '—',
           },
+          {
+            key: 'id',
+            label: '证件号码',
+            children: a.applicant.idNumberMasked ?? (
+              <Typography.Text type="secondary">未填写</Typography.Text>
+            ),
+          },
+          {
+            key: 'phone',
+            label: '联系电话',
+            children: a.applicant.phone ?? <Typography.Text type="secondary">未填写</Typography.Text>,
+          },
           { key: 'channel', label: '申请方式', children: legalAidChannelLabels[a.channel] },
           { key: 'received', label: '收到申请', children: formatDateTime(a.receivedAt) },
         ]}
@@ -186,7 +198,7 @@ function Details({ application: a }: { application: LegalAidApplication }) {
 function ApplicantReveal({ caseId, personId }: { caseId: string; personId: string }) {
   const can = useCan();
   const parties = useCaseParties(caseId);
-  if (!can('party:read')) return null;
+  if (!can('party:read') || !personId) return null;
   const person = parties.data?.items.find((p) => p.person?.id === personId)?.person;
   if (!person) return null;
   return <PersonDataReveal person={person} title="申请人证件与联系方式" />;
