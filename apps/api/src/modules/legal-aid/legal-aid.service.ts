@@ -26,6 +26,7 @@ import type { Database, Executor, Transaction } from '../../platform/db/database
 import type { FilesService } from '../../platform/files/files.service.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { NotificationOutbox } from '../../platform/notifications/outbox.ts';
+import { insertCaseParty } from '../../platform/persons/persons.repo.ts';
 import type { PersonsService } from '../../platform/persons/persons.service.ts';
 import { stateLabel, stateTone } from '../../platform/workflow/workflow.rules.ts';
 import type { WorkflowService } from '../../platform/workflow/workflow.service.ts';
@@ -388,7 +389,24 @@ export class LegalAidService {
         tx,
       );
       personId = person.id;
-      await persons.addParty(ctx, record.id, { role: 'applicant', personId }, tx);
+      // PersonsService.addParty reads its answer outside the given transaction (a deadlock on PGlite, a
+      // missing row on PostgreSQL), so the applicant is linked here with the same audit entry.
+      const party = await insertCaseParty(tx, {
+        caseId: record.id,
+        partyKind: 'person',
+        personId,
+        organisationId: null,
+        role: 'applicant',
+        sortOrder: 0,
+        addedBy: ctx.principal.id,
+        addedAt: record.createdAt,
+      });
+      await audit(tx, ctx, {
+        action: 'party.add',
+        entityType: 'case',
+        entityId: record.id,
+        after: { partyId: party?.id, kind: 'person', role: 'applicant', personId, organisationId: null },
+      });
     }
     await repo.insertApplication(tx, {
       caseId: record.id,
