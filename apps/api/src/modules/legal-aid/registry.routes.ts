@@ -6,6 +6,7 @@ import {
   dutyEntryInputSchema,
   dutyEntryUpdateSchema,
   dutyEntryViewSchema,
+  lawyerAccountListSchema,
   lawyerInputSchema,
   lawyerUpdateSchema,
   lawyerViewSchema,
@@ -62,13 +63,7 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncZod
         schema: {
           tags,
           summary: '可关联的律师账号（系统管理员建立、角色为律师的账号）',
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), unitId: z.number() }),
-              ),
-            }),
-          },
+          response: { 200: lawyerAccountListSchema },
         },
       },
       async (request) => ({ items: await registry.listLawyerAccounts(request.ctx) }),
