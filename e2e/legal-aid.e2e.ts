@@ -15,6 +15,7 @@ const passwords = {
   secadmin: 'Zhucheng#2026sec',
   auditor: 'Haicheng#2026aud',
   clerk: 'Xiaowen#2026pw',
+  counter: 'Haicheng#2026pw',
 };
 const citizenPhone = '13977912345';
 const applicantName = '欧阳木兰·热依汗古丽';
@@ -27,6 +28,7 @@ function residentId(body17: string): string {
   return body17 + '10X98765432'.charAt(sum % 11);
 }
 const applicantId = residentId('45050319850312262');
+const walkInId = residentId('45050219560718301');
 
 /** antd puts a space between the two characters of a two-character button label. */
 function label(text: string): RegExp {
@@ -80,6 +82,14 @@ describe('legal aid: applying in the portal, finding it in the console', () => {
       unit: '银海区法律援助中心',
       roles: ['legalAidStaff'],
       password: passwords.clerk,
+    });
+    // 全城通办: a clerk of another county's centre enters a walk-in whose matter arose in 银海区.
+    await createStaff(server.url, admin, secadmin, {
+      username: 'hcfang',
+      displayName: '方海成',
+      unit: '海城区法律援助中心',
+      roles: ['legalAidStaff'],
+      password: passwords.counter,
     });
     browser = await launchBrowser();
   });
@@ -310,6 +320,59 @@ describe('legal aid: applying in the portal, finding it in the console', () => {
       .getByRole('button', { name: '给予法律援助' })
       .waitFor();
     await screenshot(page, 'legal-aid-console-application-1440');
+    expect(errors).toEqual([]);
+  });
+
+  it('全城通办: a clerk of another centre enters a walk-in at the counter; it goes to the centre of the place', async () => {
+    const url = server.url;
+    const { page, errors } = await open(1440, 900);
+    await page.goto(`${url}/login`);
+    await page.getByLabel('用户名').fill('hcfang');
+    await page.getByLabel('密码', { exact: true }).fill(passwords.counter);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${url}/`);
+    await page.getByRole('menuitem', { name: '法律援助' }).first().click();
+    await page.getByRole('menuitem', { name: '窗口登记' }).click();
+    await page.waitForURL(`${url}/legal-aid/applications/new`);
+
+    // Nothing filled: every missing item says so, nothing is registered.
+    await page.getByRole('button', { name: '登记申请' }).click();
+    await page.getByText('请按提示补全或更正标红的项目').waitFor();
+    await page.getByText('请填写姓名').waitFor();
+
+    await page.getByLabel('姓名').fill('庞秀英');
+    await page.getByLabel('证件号码').fill(walkInId);
+    await page.getByText(/校验通过/).waitFor();
+    await page.getByLabel('联系电话').fill('0779-3201234');
+    await page.getByLabel('住址').fill('北海市海城区地角镇');
+    await page.locator('label', { hasText: /^民事$/ }).click();
+    await pick(page, '事项类别', '赡养、抚养、扶养');
+    await page.getByLabel('对方当事人').fill('庞某某');
+    await pick(page, '事项发生地', '银海区');
+    await page.getByLabel('发生了什么').fill('老人年近七十，无固定收入，三个子女均不支付赡养费。');
+    await page.getByLabel('希望得到什么帮助').fill('请求子女每月支付赡养费。');
+    await page.getByText('免予经济困难审查', { exact: true }).click();
+    await page.getByLabel('免予审查的情形').click();
+    await page.keyboard.type('无固定生活来源');
+    await page.locator('.ant-select-item-option', { hasText: '无固定生活来源' }).first().click();
+    await screenshot(page, 'legal-aid-console-register-1440');
+    await page.getByRole('button', { name: '登记申请' }).dblclick();
+
+    // Routed to 银海区法律援助中心; the receiving counter keeps it in scope and opens it.
+    await page.waitForURL(/\/legal-aid\/applications\/[0-9a-f-]{36}$/);
+    await page.getByText('庞秀英').first().waitFor();
+    await page.getByText('银海区法律援助中心').first().waitFor();
+    await page.getByText('海城区法律援助中心').first().waitFor();
+    await page.getByText('窗口申请').waitFor();
+    // 查看 (audited) shows the full ID number through the party kit.
+    expect(await page.getByText(walkInId).count()).toBe(0);
+    await page.getByRole('button', { name: /查\s*看/ }).click();
+    await page.getByText(walkInId).first().waitFor();
+    await screenshot(page, 'legal-aid-console-walk-in-1440');
+
+    // The double click registered one.
+    await page.goto(`${url}/legal-aid/applications?q=${encodeURIComponent('庞秀英')}`);
+    await page.getByText('共 1 件').waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -252,6 +252,7 @@ export function HardshipFields({ form }: { form: FormInstance<ApplicationFormVal
             options={exemptionOptions}
             placeholder="请选择"
             aria-label="免予审查的情形"
+            showSearch={{ optionFilterProp: 'label' }}
             optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
           />
         </Form.Item>
