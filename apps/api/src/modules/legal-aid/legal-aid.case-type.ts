@@ -9,7 +9,7 @@ import {
 } from '@zhucheng/contracts';
 import { z } from 'zod';
 import { defineNumberSeries } from '../../platform/numbering/number-series.ts';
-import { defineCaseType } from '../../platform/workflow/workflow.rules.ts';
+import { defineCaseType, type TransitionNotice } from '../../platform/workflow/workflow.rules.ts';
 
 // 法律援助申请: from receipt to the centre's decision (法律援助法 第四十一条至第四十九条). Assignment of a
 // lawyer (3 days, 第四十三条) follows `granted`: the clock `legalAid.assignLawyer` starts there, and the
@@ -43,6 +43,17 @@ export const legalAidCorrectionSeries = defineNumberSeries({
   defaultPrefix: '{organ}援补',
 });
 
+/** The applicant's portal notice of a step: in-app, opening the progress page. */
+function toApplicant(template: string, body: (caseNo: string) => string): TransitionNotice {
+  return {
+    roles: [],
+    citizenRoles: ['applicant'],
+    template: `legalAid.${template}`,
+    body: (c) => body(c.caseNo ?? ''),
+    portalPath: (c) => `/portal/legal-aid/applications/${c.id}`,
+  };
+}
+
 export const legalAidApplication = defineCaseType({
   type: LEGAL_AID_APPLICATION,
   name: '法律援助申请',
@@ -74,6 +85,10 @@ export const legalAidApplication = defineCaseType({
       input: legalAidRequestCorrectionSchema,
       // The days the applicant takes to correct do not count.
       clocks: { pause: ['legalAid.decide'] },
+      notify: toApplicant(
+        'correctionRequested',
+        (no) => `您的法律援助申请（${no}）需要补充材料，请在办理进度页查看清单并按时补充，逾期视为撤回申请。`,
+      ),
     },
     {
       name: 'supplyCorrection',
@@ -83,6 +98,10 @@ export const legalAidApplication = defineCaseType({
       permission: p.legalAid.review,
       input: z.object({ note: z.string().trim().max(1000).optional().meta({ title: '补正情况' }) }),
       clocks: { resume: ['legalAid.decide'] },
+      notify: toApplicant(
+        'correctionSupplied',
+        (no) => `您的法律援助申请（${no}）补充的材料已收到，审查继续进行。`,
+      ),
     },
     {
       name: 'grant',
@@ -92,6 +111,10 @@ export const legalAidApplication = defineCaseType({
       permission: p.legalAid.decide,
       input: legalAidGrantSchema,
       clocks: { meet: ['legalAid.decide'], start: ['legalAid.assignLawyer'] },
+      notify: toApplicant(
+        'granted',
+        (no) => `您的法律援助申请（${no}）已决定给予法律援助，将在 3 日内为您指派律师。`,
+      ),
     },
     {
       name: 'refuse',
@@ -101,6 +124,11 @@ export const legalAidApplication = defineCaseType({
       permission: p.legalAid.decide,
       input: legalAidRefuseSchema,
       clocks: { meet: ['legalAid.decide'] },
+      notify: toApplicant(
+        'refused',
+        (no) =>
+          `您的法律援助申请（${no}）经审查决定不予法律援助，理由见办理进度页；如有异议，可以向司法行政部门提出。`,
+      ),
     },
     {
       name: 'withdraw',
@@ -112,6 +140,7 @@ export const legalAidApplication = defineCaseType({
         reason: z.string().trim().min(1, '请说明撤回的原因').max(500).meta({ title: '原因' }),
       }),
       clocks: { stop: ['legalAid.decide'] },
+      notify: toApplicant('withdrawn', (no) => `您的法律援助申请（${no}）因未在期限内补充材料，视为撤回。`),
     },
     {
       name: 'object',
@@ -131,6 +160,10 @@ export const legalAidApplication = defineCaseType({
       permission: p.legalAid.decideObjection,
       input: legalAidDecideObjectionSchema,
       clocks: { meet: ['legalAid.objectionDecision'], start: ['legalAid.assignLawyer'] },
+      notify: toApplicant(
+        'objectionUpheld',
+        (no) => `您对法律援助申请（${no}）提出的异议成立，决定给予法律援助。`,
+      ),
     },
     {
       name: 'dismissObjection',
@@ -140,6 +173,10 @@ export const legalAidApplication = defineCaseType({
       permission: p.legalAid.decideObjection,
       input: legalAidDecideObjectionSchema,
       clocks: { meet: ['legalAid.objectionDecision'] },
+      notify: toApplicant(
+        'objectionDismissed',
+        (no) => `您对法律援助申请（${no}）提出的异议不成立，维持不予法律援助的决定。`,
+      ),
     },
     {
       name: 'terminate',
@@ -150,6 +187,7 @@ export const legalAidApplication = defineCaseType({
       destructive: true,
       input: legalAidTerminateSchema,
       clocks: { stop: ['legalAid.assignLawyer'] },
+      notify: toApplicant('terminated', (no) => `您的法律援助（${no}）已终止，原因见办理进度页。`),
     },
   ],
 });

@@ -170,5 +170,35 @@ export function legalAidRoutes(
       },
       async (request) => service.myApplication(request.ctx, request.params.caseId),
     );
+
+    app.post(
+      '/api/legal-aid/applications/mine/:caseId/correction',
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          tags: ['legalAid'],
+          summary: '申请人补充材料（第四十三条）',
+          params: caseParams,
+          body: z.unknown(),
+          response: { 200: myLegalAidApplicationSchema },
+        },
+      },
+      async (request) => service.supplyCorrection(request.ctx, request.params.caseId, request.body),
+    );
+
+    app.post(
+      '/api/legal-aid/applications/mine/:caseId/objection',
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          tags: ['legalAid'],
+          summary: '申请人对不予法律援助决定提出异议（第四十九条）',
+          params: caseParams,
+          body: z.unknown(),
+          response: { 200: myLegalAidApplicationSchema },
+        },
+      },
+      async (request) => service.object(request.ctx, request.params.caseId, request.body),
+    );
   };
 }

@@ -380,16 +380,38 @@ describe('legal-aid applications', () => {
     expect(staffView.receivingUnit.name).toBe('海城区法律援助中心');
     expect(staffView.meansTest.basis).toBe('checkWaived');
 
+    // A correction notice reaches the applicant's inbox with a link to the progress page; they supply online.
+    await transition(centre, caseId, 'requestCorrection', { items: ['工伤认定材料'] });
+    const waiting = (await me.request('GET', `/api/legal-aid/applications/mine/${caseId}`)).json();
+    expect(waiting.actionNeeded).toContain('工伤认定材料');
+    expect(waiting.correctionDueOn).toBe('2026-06-04');
+    const supplied = await me.request('POST', `/api/legal-aid/applications/mine/${caseId}/correction`, {
+      note: '已补充',
+    });
+    expect(supplied.statusCode, supplied.body).toBe(200);
+    expect(supplied.json().statusLabel).toBe('已补正待审查');
     await transition(centre, caseId, 'grant', {});
+    const inbox = await q(
+      "select template, payload from notification_outbox where recipient like 'citizen:%' and payload->>'caseId' = $1 order by id",
+      [caseId],
+    );
+    expect(inbox.map((n) => n.template)).toEqual([
+      'legalAid.received',
+      'legalAid.correctionRequested',
+      'legalAid.correctionSupplied',
+      'legalAid.granted',
+    ]);
+    expect((inbox[3]?.payload as { portalPath: string }).portalPath).toBe(portalPath);
     const mine = await me.request('GET', `/api/legal-aid/applications/mine/${caseId}`);
     expect(mine.statusCode, mine.body).toBe(200);
     const steps = mine.json().steps as { label: string; status: string; note: string | null }[];
     expect(steps.map((s) => [s.label, s.status])).toEqual([
       ['提交申请', 'done'],
+      ['补充材料', 'done'],
       ['审查决定', 'done'],
       ['指派律师', 'current'],
     ]);
-    expect(steps[1]?.note).toBe('决定给予法律援助');
+    expect(steps[2]?.note).toBe('决定给予法律援助');
     const notices = await q(
       "select body, payload from notification_outbox where recipient like 'citizen:%' and template = 'legalAid.received'",
     );

@@ -10,9 +10,12 @@ import {
   type LegalAidSubmitResult,
   legalAidApplicationInputSchema,
   legalAidDisputeKindLabels,
+  legalAidObjectSchema,
   legalAidRefusalReasonLabels,
+  legalAidSupplyCorrectionSchema,
   legalAidTerminationReasonLabels,
   type MyLegalAidApplication,
+  type PermissionCode,
   type PersonTag,
   personTags,
 } from '@zhucheng/contracts';
@@ -279,6 +282,64 @@ export class LegalAidService {
     const found = (await this.myApplications(ctx)).find((a) => a.caseId === caseId);
     if (!found) throw AppError.notFound('法律援助申请');
     return found;
+  }
+
+  // ---- the applicant's own steps ----------------------------------------------------------------------------
+
+  /**
+   * The applicant supplies the missing items from the portal: the files join the case and the decision
+   * clock resumes (第四十三条). The citizen acts on their own case (a participant) for this one step.
+   */
+  async supplyCorrection(ctx: RequestContext, caseId: string, raw: unknown): Promise<MyLegalAidApplication> {
+    const citizen = requireCitizen(ctx);
+    const parsed = legalAidSupplyCorrectionSchema.safeParse(raw ?? {});
+    if (!parsed.success) throw invalid(parsed.error);
+    const current = await this.myApplication(ctx, caseId);
+    const record = await this.#d.workflow.get(ctx, caseId);
+    if (record.status !== 'awaitingCorrection')
+      throw AppError.conflict(`本申请当前为“${current.statusLabel}”，无需补充材料`);
+    await this.#d.db.transaction(async (tx) => {
+      if (parsed.data.fileIds.length > 0) {
+        const owner = { kind: 'citizen' as const, id: citizen.id };
+        const attached = await this.#d.files.attachToCase(tx, ctx, {
+          caseId,
+          owner,
+          fileIds: parsed.data.fileIds,
+        });
+        if (attached.length !== new Set(parsed.data.fileIds).size) {
+          throw AppError.badRequest('补充材料有误', [
+            { path: 'fileIds', message: '有的材料找不到或已用于其他申请，请重新上传' },
+          ]);
+        }
+      }
+    });
+    await this.#d.workflow.transition(asApplicant(ctx, 'legalAid:review'), {
+      caseId,
+      transition: 'supplyCorrection',
+      version: record.version,
+      input: { note: parsed.data.note },
+      comment: '申请人在网上补充材料',
+    });
+    return this.myApplication(ctx, caseId);
+  }
+
+  /** The applicant objects to a refusal (第四十九条): the bureau's 5-day clock starts. */
+  async object(ctx: RequestContext, caseId: string, raw: unknown): Promise<MyLegalAidApplication> {
+    requireCitizen(ctx);
+    const parsed = legalAidObjectSchema.safeParse(raw ?? {});
+    if (!parsed.success) throw invalid(parsed.error);
+    const current = await this.myApplication(ctx, caseId);
+    const record = await this.#d.workflow.get(ctx, caseId);
+    if (record.status !== 'refused')
+      throw AppError.conflict(`本申请当前为“${current.statusLabel}”，不能提出异议`);
+    await this.#d.workflow.transition(asApplicant(ctx, 'legalAid:intake'), {
+      caseId,
+      transition: 'object',
+      version: record.version,
+      input: parsed.data,
+      comment: '申请人在网上提出异议',
+    });
+    return this.myApplication(ctx, caseId);
   }
 
   // ---- the correction deadline -----------------------------------------------------------------------------
@@ -593,6 +654,19 @@ export function progressSteps(
     });
   }
   return steps;
+}
+
+function invalid(error: z.ZodError): AppError {
+  return AppError.badRequest(
+    '填写的信息不完整或有误',
+    error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  );
+}
+
+/** The applicant, allowed one transition of their own case (the workflow finds it through the participant). */
+function asApplicant(ctx: RequestContext, permission: PermissionCode): RequestContext {
+  const principal = requireCitizen(ctx);
+  return { ...ctx, principal: { ...principal, permissions: new Set([permission]) } };
 }
 
 /** The platform acting on its own (the daily correction check): audited as 系统. */

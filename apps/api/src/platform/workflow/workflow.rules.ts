@@ -48,6 +48,10 @@ export interface TransitionNotice {
   roles: string[];
   template: string;
   body: (c: CaseSnapshot) => string;
+  /** Citizen participants in these roles (the applicant) get the notice too, in their portal inbox. */
+  citizenRoles?: string[];
+  /** The portal page a citizen's notice opens (`/portal/…`). */
+  portalPath?: (c: CaseSnapshot) => string;
 }
 
 export interface TransitionDef {

@@ -252,19 +252,27 @@ export class WorkflowService {
     const outbox = this.#d.outbox;
     if (!t.notify || !outbox) return;
     const roles = new Set(t.notify.roles);
+    const citizenRoles = new Set(t.notify.citizenRoles ?? []);
     const recipients = new Set(
       (await listParticipants(tx, row.id))
-        .filter((p) => p.accountKind === 'staff' && roles.has(p.role))
-        .map((p) => `staff:${p.accountId}`),
+        .filter((p) => (p.accountKind === 'staff' ? roles : citizenRoles).has(p.role))
+        .map((p) => `${p.accountKind}:${p.accountId}`),
     );
     const body = t.notify.body(row);
+    const portalPath = t.notify.portalPath?.(row);
     for (const recipient of recipients) {
+      const citizen = recipient.startsWith('citizen:');
       await outbox.enqueue(tx, {
         channel: 'inApp',
         recipient,
         template: t.notify.template,
         body,
-        payload: { caseId: row.id, caseType: row.caseType, transition: t.name },
+        payload: {
+          caseId: row.id,
+          caseType: row.caseType,
+          transition: t.name,
+          ...(citizen && portalPath ? { portalPath } : {}),
+        },
       });
     }
   }
