@@ -100,7 +100,7 @@ function Details({ application: a }: { application: LegalAidApplication }) {
             label: '事项',
             children: `${legalAidMatterTypeLabels[a.matter.matterType]} · ${legalAidDisputeKindLabels[a.matter.disputeKind]}`,
           },
-          { key: 'place', label: '事项发生地', children: a.matter.place.name },
+          { key: 'place', label: '事项发生地', children: a.matter.place.name.replace(/司法局$/, '') },
           { key: 'opposing', label: '对方当事人', children: a.matter.opposingParty ?? '未填写' },
           {
             key: 'amount',

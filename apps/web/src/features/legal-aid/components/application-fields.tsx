@@ -166,7 +166,7 @@ export function MatterFields({ form }: { form: FormInstance<ApplicationFormValue
         extra="按时间写清经过：何时、何地、谁、什么事；律师据此判断如何帮您"
         rules={[{ required: true, whitespace: true, message: '请填写事情经过' }]}
       >
-        <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 4, maxRows: 10 }} />
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 4, maxRows: 10 }} />
       </Form.Item>
       <Form.Item
         name={['matter', 'request']}
@@ -203,12 +203,12 @@ const ways: { value: HardshipWay; title: string; help: string }[] = [
   {
     value: 'pledge',
     title: '告知承诺（本人承诺经济困难）',
-    help: '不用开证明，由您如实填写家庭收入并签署承诺，中心可能抽查核实。',
+    help: '不用开证明，如实填写家庭收入并签署承诺即可，中心可能抽查核实。',
   },
   {
     value: 'documents',
     title: '上传经济困难证明',
-    help: '已有低保证、特困证明或村（居）委会出具的证明的，在下一步拍照上传。',
+    help: '已有低保证、特困证明或村（居）委会出具的证明的，上传证明材料（可拍照）。',
   },
 ];
 
