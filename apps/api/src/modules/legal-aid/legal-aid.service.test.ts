@@ -401,7 +401,7 @@ describe('legal-aid applications', () => {
       'legalAid.correctionSupplied',
       'legalAid.granted',
     ]);
-    expect((inbox[3]?.payload as { portalPath: string }).portalPath).toBe(portalPath);
+    expect(inbox[3]?.payload).toMatchObject({ portalPath });
     const mine = await me.request('GET', `/api/legal-aid/applications/mine/${caseId}`);
     expect(mine.statusCode, mine.body).toBe(200);
     const steps = mine.json().steps as { label: string; status: string; note: string | null }[];
