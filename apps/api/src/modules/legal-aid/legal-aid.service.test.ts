@@ -422,4 +422,19 @@ describe('legal-aid applications', () => {
     expect((await other.request('GET', `/api/legal-aid/applications/mine/${caseId}`)).statusCode).toBe(404);
     expect((await other.request('POST', `/api/legal-aid/drafts/${draft.id}/submit`)).statusCode).toBe(404);
   });
+
+  it('legalAid.casesAccepted counts the applications granted in the period (SEED-FIGURES definition)', async () => {
+    const res = await centre.request(
+      'GET',
+      '/api/metrics/legalAid.casesAccepted?from=2026-03-01&to=2026-05-31',
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    // Granted: the corrected family case (5 March) and the gig worker's injury claim (20 May).
+    expect(res.json().value).toBe(2);
+    const march = await centre.request(
+      'GET',
+      '/api/metrics/legalAid.casesAccepted?from=2026-03-01&to=2026-03-31',
+    );
+    expect(march.json().value).toBe(1);
+  });
 });
