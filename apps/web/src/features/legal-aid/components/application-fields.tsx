@@ -117,6 +117,7 @@ export function MatterFields({ form }: { form: FormInstance<ApplicationFormValue
       >
         <Radio.Group
           options={matterTypeOptions}
+          className={styles.types}
           optionType="button"
           onChange={() => {
             const kind = form.getFieldValue(['matter', 'disputeKind']) as LegalAidDisputeKind | undefined;
