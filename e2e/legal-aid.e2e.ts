@@ -194,6 +194,17 @@ describe('legal aid: applying in the portal, finding it in the console', () => {
     await page.getByText('第 4 步，共 5 步').waitFor();
     await page.getByText(/单个文件不超过/).waitFor();
     await page.getByRole('button', { name: /拍照上传/ }).waitFor();
+    // A 30 MB photo is refused before sending, in Chinese, and nothing is listed.
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({
+        name: '大照片.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.alloc(30 * 1024 * 1024, 1),
+      });
+    await page.getByText(/超过上限/).waitFor();
+    await page.getByText('尚未上传文件').waitFor();
     await page
       .locator('input[type=file]')
       .first()
@@ -359,7 +370,11 @@ describe('legal aid: applying in the portal, finding it in the console', () => {
     await page.getByRole('button', { name: '登记申请' }).dblclick();
 
     // Routed to 银海区法律援助中心; the receiving counter keeps it in scope and opens it.
-    await page.waitForURL(/\/legal-aid\/applications\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/legal-aid\/applications\/[0-9a-f-]{36}$/).catch(async (error: unknown) => {
+      // Say what the page said instead of a bare timeout.
+      const shown = await page.locator('.ant-alert-error, .ant-form-item-explain-error').allTextContents();
+      throw new Error(`registration did not open the case page: ${shown.join(' | ') || String(error)}`);
+    });
     await page.getByText('庞秀英').first().waitFor();
     await page.getByText('银海区法律援助中心').first().waitFor();
     await page.getByText('海城区法律援助中心').first().waitFor();
