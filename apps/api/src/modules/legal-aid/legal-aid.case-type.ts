@@ -117,6 +117,28 @@ export const legalAidApplication = defineCaseType({
       ),
     },
     {
+      // 第四十四条: a limitation period or deadline under 7 days away, or urgent preservation: aid first,
+      // the formalities (missing materials) after.
+      name: 'grantUrgently',
+      label: '先行给予法律援助',
+      from: ['received', 'awaitingCorrection', 'corrected'],
+      to: 'granted',
+      permission: p.legalAid.decide,
+      input: z.object({
+        reason: z
+          .string({ error: '请说明紧急情况' })
+          .trim()
+          .min(1, '请说明紧急情况（如诉讼时效或期限不足七日、需要紧急申请财产保全等）')
+          .max(1000)
+          .meta({ title: '紧急情况（第四十四条）' }),
+      }),
+      clocks: { meet: ['legalAid.decide'], start: ['legalAid.assignLawyer'] },
+      notify: toApplicant(
+        'granted',
+        (no) => `您的法律援助申请（${no}）因情况紧急已先行给予法律援助，请尽快补齐申请材料。`,
+      ),
+    },
+    {
       name: 'refuse',
       label: '不予法律援助',
       from: ['received', 'corrected'],

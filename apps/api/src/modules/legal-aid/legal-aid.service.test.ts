@@ -110,6 +110,7 @@ describe('legal-aid applications', () => {
       ...((over.matter as object | undefined) ?? {}),
     },
     hardship: over.hardship ?? { exemption: 'art42MigrantWorker' },
+    ...(over.urgent ? { urgent: true, urgentReason: over.urgentReason } : {}),
   });
 
   const apply = (who: SessionClient, body: unknown, key?: string) =>
@@ -436,5 +437,30 @@ describe('legal-aid applications', () => {
       '/api/metrics/legalAid.casesAccepted?from=2026-03-01&to=2026-03-31',
     );
     expect(march.json().value).toBe(1);
+  });
+
+  it('Art. 44: an urgent application is granted before the missing materials arrive, with its reason', async () => {
+    await moveTo('2026-05-25');
+    const res = await apply(
+      clerk,
+      application({
+        applicant: { name: '梁文华', idNumber: idNumber('19750909', '771') },
+        matter: { facts: '仲裁时效将于 5 月 29 日届满', request: '申请劳动仲裁' },
+        urgent: true,
+        urgentReason: '仲裁时效不足七日',
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const { caseId } = res.json();
+    await transition(centre, caseId, 'requestCorrection', { items: ['劳动合同'] });
+    const bare = await transition(centre, caseId, 'grantUrgently', {});
+    expect(bare.statusCode).toBe(400);
+    const granted = await transition(centre, caseId, 'grantUrgently', { reason: '仲裁时效不足七日' });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const clocks = await clocksOf(caseId);
+    expect(clocks['legalAid.decide']?.status).toBe('met');
+    expect(clocks['legalAid.assignLawyer']?.status).toBe('running');
+    const view = (await centre.request('GET', `/api/legal-aid/applications/${caseId}`)).json();
+    expect(view).toMatchObject({ urgent: true, urgentReason: '仲裁时效不足七日', statusLabel: '给予援助' });
   });
 });

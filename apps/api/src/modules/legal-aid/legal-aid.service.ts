@@ -565,7 +565,9 @@ export function historyFacts(
 ): HistoryFacts {
   const last = (name: string) => [...history].reverse().find((h) => h.transition === name);
   const correction = last('requestCorrection');
-  const decision = [...history].reverse().find((h) => h.transition === 'grant' || h.transition === 'refuse');
+  const decision = [...history]
+    .reverse()
+    .find((h) => h.transition === 'grant' || h.transition === 'grantUrgently' || h.transition === 'refuse');
   const refusal = last('refuse');
   const termination = last('terminate');
   const refusalData = refusal ? dataOf(refusal) : null;
@@ -610,7 +612,7 @@ export function progressSteps(
           : `请在 ${facts.correctionDueOn ?? ''} 前补充：${facts.correctionItems.join('、')}`,
     });
   }
-  const decided = find('grant', 'refuse');
+  const decided = find('grant', 'grantUrgently', 'refuse');
   const withdrawn = find('withdraw');
   steps.push({
     key: 'decision',
@@ -618,8 +620,10 @@ export function progressSteps(
     status: decided ? 'done' : withdrawn ? 'done' : status === 'awaitingCorrection' ? 'pending' : 'current',
     at: iso(decided?.at ?? withdrawn?.at),
     note: decided
-      ? decided.transition === 'grant'
-        ? '决定给予法律援助'
+      ? decided.transition !== 'refuse'
+        ? decided.transition === 'grantUrgently'
+          ? '情况紧急，先行给予法律援助；请尽快补齐申请材料'
+          : '决定给予法律援助'
         : `决定不予法律援助。${facts.refusalReason ?? ''}`
       : withdrawn
         ? '申请视为撤回'
@@ -642,7 +646,7 @@ export function progressSteps(
         : '司法行政机关将在 5 日内作出处理',
     });
   }
-  const granted = status === 'granted' || find('grant', 'upholdObjection');
+  const granted = status === 'granted' || find('grant', 'grantUrgently', 'upholdObjection');
   if (granted) {
     steps.push({
       key: 'assignment',
