@@ -320,6 +320,12 @@ describe('legal-aid applications', () => {
     expect(refused.statusCode, refused.body).toBe(200);
     const view = (await centre.request('GET', `/api/legal-aid/applications/${caseId}`)).json();
     expect(view.refusalReason).toContain('经济状况不符合法律援助条件');
+    // 不予法律援助决定书 with its own number series of the centre.
+    const doc = await centre.request('POST', `/api/cases/${caseId}/documents`, {
+      templateCode: 'refusalDecision',
+    });
+    expect(doc.statusCode, doc.body).toBe(201);
+    expect(doc.json().docNo).toMatch(/援不决/);
 
     await moveTo('2026-05-12');
     const objected = await transition(clerk, caseId, 'object', { reason: '收入计算有误' });
