@@ -328,7 +328,7 @@ describe('legal aid: applying in the portal, finding it in the console', () => {
     // The decisions are the workflow's buttons in the header.
     await page
       .getByRole('group', { name: '办理操作' })
-      .getByRole('button', { name: '给予法律援助' })
+      .getByRole('button', { name: '给予法律援助', exact: true })
       .waitFor();
     await screenshot(page, 'legal-aid-console-application-1440');
     expect(errors).toEqual([]);

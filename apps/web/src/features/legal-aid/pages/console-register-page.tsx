@@ -33,11 +33,17 @@ export default function ConsoleRegisterPage() {
   const key = useRef(crypto.randomUUID());
   const layout = formLayout(narrow, 112);
 
+  // Set at the first press, before anything async: a double click must not send twice (a second request
+  // with the same key while the first runs is refused, and only the last call's callbacks would run).
+  const busy = useRef(false);
   const onSubmit = async () => {
+    if (busy.current) return;
+    busy.current = true;
     setProblem(null);
     const results = await Promise.allSettled([applicantForm.validateFields(), form.validateFields()]);
     if (results.some((r) => r.status === 'rejected')) {
       setProblem('请按提示补全或更正标红的项目');
+      busy.current = false;
       return;
     }
     const values = form.getFieldsValue(true) as ApplicationFormValues;
@@ -57,6 +63,9 @@ export default function ConsoleRegisterPage() {
           key.current = crypto.randomUUID();
           message.success(`已登记，编号 ${result.caseNo ?? '生成中'}`);
           navigate(`/legal-aid/applications/${result.caseId}`);
+        },
+        onSettled: () => {
+          busy.current = false;
         },
         onError: (error) => {
           const fields = error instanceof ApiRequestError ? error.fields : [];

@@ -141,7 +141,11 @@ function Wizard({ initial }: { initial: LegalAidDraft | null }) {
     }
   };
 
+  // Set at the first tap, before anything async: a double tap sends one request.
+  const submitting = useRef(false);
   const onSubmit = async () => {
+    if (submitting.current) return;
+    submitting.current = true;
     cancelAutosave();
     try {
       const saved = await save(LAST);
@@ -150,6 +154,7 @@ function Wizard({ initial }: { initial: LegalAidDraft | null }) {
       navigate(`/legal-aid/submitted/${result.caseId}`, { replace: true });
     } catch {
       // Shown below the button.
+      submitting.current = false;
     }
   };
 
