@@ -72,18 +72,23 @@ function Details({ application: a }: { application: LegalAidApplication }) {
                 ? a.applicant.tags.map((t) => <Tag key={t}>{tagLabel(t)}</Tag>)
                 : '—',
           },
-          {
-            key: 'id',
-            label: '证件号码',
-            children: a.applicant.idNumberMasked ?? (
-              <Typography.Text type="secondary">未填写</Typography.Text>
-            ),
-          },
-          {
-            key: 'phone',
-            label: '联系电话',
-            children: a.applicant.phone ?? <Typography.Text type="secondary">未填写</Typography.Text>,
-          },
+          // A counter application's applicant is a party: the block below shows the data masked, with 查看.
+          ...(a.applicant.personId
+            ? []
+            : [
+                {
+                  key: 'id',
+                  label: '证件号码',
+                  children: a.applicant.idNumberMasked ?? (
+                    <Typography.Text type="secondary">未填写</Typography.Text>
+                  ),
+                },
+                {
+                  key: 'phone',
+                  label: '联系电话',
+                  children: a.applicant.phone ?? <Typography.Text type="secondary">未填写</Typography.Text>,
+                },
+              ]),
           { key: 'channel', label: '申请方式', children: legalAidChannelLabels[a.channel] },
           { key: 'received', label: '收到申请', children: formatDateTime(a.receivedAt) },
         ]}
