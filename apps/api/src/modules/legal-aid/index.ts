@@ -10,6 +10,7 @@ import { legalAidDocumentTemplates } from './legal-aid.documents.ts';
 import { legalAidApplicationMetrics } from './legal-aid.metrics.ts';
 import { legalAidRoutes } from './legal-aid.routes.ts';
 import { LegalAidService } from './legal-aid.service.ts';
+import { registryDemo, registryGuardedTables } from './registry.demo.ts';
 import { registryMetrics } from './registry.metrics.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { RegistryService } from './registry.service.ts';
@@ -36,6 +37,8 @@ export const legalAidModule = defineBusinessModule<LegalAidServices>({
   numberSeries: [legalAidCaseSeries, legalAidGrantSeries, legalAidRefusalSeries, legalAidCorrectionSeries],
   documentTemplates: [...legalAidDocumentTemplates],
   metrics: [...legalAidApplicationMetrics, ...registryMetrics],
+  demoSteps: [registryDemo],
+  demoGuardedTables: [...registryGuardedTables],
   createServices: (platform) => ({
     applications: new LegalAidService({
       db: platform.database.db,

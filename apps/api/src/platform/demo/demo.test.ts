@@ -1,15 +1,17 @@
 import type { OrgTreeNode } from '@zhucheng/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoRegistry } from '../../demo-steps.ts';
 import { signIn } from '../../testing/session-client.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { settableClock } from '../clock/clock.ts';
 import { exampleCaseSeries } from '../numbering/numbering-testing.ts';
 import { staffContext } from '../org/org-testing.ts';
 import { exampleApplication } from '../workflow/workflow-testing.ts';
-import { platformDemoAccounts } from './accounts.demo.ts';
-import { DemoRegistry } from './demo-registry.ts';
+import { platformAccountsDemo, platformDemoAccounts } from './accounts.demo.ts';
+import { DemoRegistry, platformGuardedTables } from './demo-registry.ts';
 import { assertDemoAllowed, DemoRefusedError, resolveDemoPassword, runDemo } from './demo-run.ts';
+
+// The platform's own step: the modules' steps have their own tests (e.g. legal-aid registry.demo.test.ts).
+const platformOnly = () => new DemoRegistry([platformAccountsDemo], platformGuardedTables);
 
 // `npm run demo` on the whole app: the demo accounts it makes (and can sign in with), a second run that
 // makes nothing, historical times, and the two refusals.
@@ -35,7 +37,7 @@ describe('demo data', () => {
 
   it('makes one account per built-in business role, as the administrators would, audited', async () => {
     const before = await counts();
-    const result = await runDemo(t.services, createDemoRegistry(), { clock, password });
+    const result = await runDemo(t.services, platformOnly(), { clock, password });
     expect(result).toEqual({
       ran: ['platform.accounts'],
       skipped: [],
@@ -71,7 +73,7 @@ describe('demo data', () => {
 
   it('makes nothing the second time', async () => {
     const before = await counts();
-    const result = await runDemo(t.services, createDemoRegistry(), { clock, password: 'Other#Pass2027' });
+    const result = await runDemo(t.services, platformOnly(), { clock, password: 'Other#Pass2027' });
     expect(result).toEqual({ ran: [], skipped: ['platform.accounts'], created: {} });
     expect(await counts()).toEqual(before);
   });
@@ -137,7 +139,7 @@ describe('demo data', () => {
     );
     await q("update staff_user set must_change_password = true where username = 'officeclerk'");
     const before = await counts();
-    const result = await runDemo(t.services, createDemoRegistry(), { clock, password });
+    const result = await runDemo(t.services, platformOnly(), { clock, password });
     expect(result.ran).toEqual(['platform.accounts']);
     expect((await counts()).users).toBe(before.users);
     expect((await counts()).units).toBe(before.units);
@@ -148,7 +150,7 @@ describe('demo data', () => {
   });
 
   it('refuses in production, and over a business record that demo data did not create', async () => {
-    const guardedTables = createDemoRegistry().guardedTables;
+    const guardedTables = platformOnly().guardedTables;
     const production = assertDemoAllowed(t.database, { isProduction: true, guardedTables });
     await expect(production).rejects.toThrow(DemoRefusedError);
     await expect(production).rejects.toThrow('生产环境（NODE_ENV=production）不能写入演示数据');
