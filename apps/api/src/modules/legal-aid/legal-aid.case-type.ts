@@ -22,25 +22,26 @@ export const legalAidCaseSeries = defineNumberSeries({
   code: 'legalAid.case',
   kind: 'caseNo',
   name: '法律援助案件案号',
-  defaultPrefix: '{organ}援',
+  // The competent unit is a legal-aid centre, whose organ abbreviation already says 法援 (北法援, 银海法援).
+  defaultPrefix: '{organ}',
 });
 export const legalAidGrantSeries = defineNumberSeries({
   code: 'legalAid.grantDecision',
   kind: 'documentNo',
   name: '给予法律援助决定书文号',
-  defaultPrefix: '{organ}援决',
+  defaultPrefix: '{organ}决',
 });
 export const legalAidRefusalSeries = defineNumberSeries({
   code: 'legalAid.refusalDecision',
   kind: 'documentNo',
   name: '不予法律援助决定书文号',
-  defaultPrefix: '{organ}援不决',
+  defaultPrefix: '{organ}不决',
 });
 export const legalAidCorrectionSeries = defineNumberSeries({
   code: 'legalAid.correctionNotice',
   kind: 'documentNo',
   name: '补充材料通知书文号',
-  defaultPrefix: '{organ}援补',
+  defaultPrefix: '{organ}补',
 });
 
 /** The applicant's portal notice of a step: in-app, opening the progress page. */
