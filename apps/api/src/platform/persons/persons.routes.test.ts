@@ -369,6 +369,19 @@ describe('persons, organisations and case parties', () => {
     expect((await clerk.request('DELETE', `${url}/${added.json().id}`)).statusCode).toBe(404);
   });
 
+  it("adds a party inside the caller's transaction, which a module's creation runs in", async () => {
+    const ctx = staffContext({ all: true }, ['party:manage']);
+    const party = await t.database.db.transaction(async (tx) => {
+      const { person } = await t.services.persons.findOrCreatePerson(
+        ctx,
+        { name: '陈七', idType: 'residentIdCard', idNumber: withCheckChar('45050219900808231') },
+        tx,
+      );
+      return t.services.persons.addParty(ctx, haichengCase, { role: 'thirdParty', personId: person.id }, tx);
+    });
+    expect(party).toMatchObject({ role: 'thirdParty', person: { name: '陈七' } });
+  });
+
   it('entered at the same moment, one ID number still gives one person', async () => {
     const idNumber = withCheckChar('45050219780808456');
     const results = await Promise.all(

@@ -531,10 +531,12 @@ export class PersonsService {
     return found;
   }
 
-  async listParties(ctx: RequestContext, caseId: string): Promise<CasePartyView[]> {
+  /** The case's parties; `executor`: read inside the caller's transaction (it may not have committed yet). */
+  async listParties(ctx: RequestContext, caseId: string, executor?: Executor): Promise<CasePartyView[]> {
     const p = requireStaff(ctx);
-    await this.#caseInScope(this.#d.db, p, caseId);
-    return (await listCaseParties(this.#d.db, caseId)).map(({ party, person, organisation }) => ({
+    const reader = executor ?? this.#d.db;
+    await this.#caseInScope(reader, p, caseId);
+    return (await listCaseParties(reader, caseId)).map(({ party, person, organisation }) => ({
       id: party.id,
       caseId: party.caseId,
       role: party.role,
@@ -596,7 +598,7 @@ export class PersonsService {
       });
       return row.id;
     });
-    const parties = await this.listParties(ctx, caseId);
+    const parties = await this.listParties(ctx, caseId, executor);
     const added = parties.find((party) => party.id === partyId);
     if (!added) throw new Error('added party not found');
     return added;
