@@ -1,4 +1,6 @@
 import { Switch } from 'antd';
+import { useEffect } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { usePlatformIdentity } from '../../lib/platform-info.ts';
 import { useSessionState } from '../../lib/session.ts';
@@ -6,12 +8,21 @@ import { CitizenSignIn } from '../components/citizen-sign-in.tsx';
 import { HotlineCard } from '../components/hotline-card.tsx';
 import { MessagesEntry } from '../components/messages-entry.tsx';
 import { SignedInCard } from '../components/signed-in-card.tsx';
+import { returnPath } from '../return-path.ts';
 import { useSeniorMode } from '../senior-mode-context.tsx';
 
 export function MePage() {
   const { seniorMode, setSeniorMode } = useSeniorMode();
   const identity = usePlatformIdentity();
   const session = useSessionState();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const next = returnPath(search.get('next'));
+  const signedIn = session.data?.status === 'signedIn';
+  // A page that asked the citizen to sign in here (`?next=`) gets them back once they have.
+  useEffect(() => {
+    if (signedIn && next) navigate(next, { replace: true });
+  }, [signedIn, next, navigate]);
 
   return (
     <div className="portal-page">
