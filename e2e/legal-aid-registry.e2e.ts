@@ -15,6 +15,16 @@ const passwords = {
   clerk: 'Xiaowen#2026pw',
 };
 
+/** Picks a consultation topic the way a clerk at the counter does: types part of it and presses Enter.
+ *  (The list is virtual, so an option far down it is not in the page until it is scrolled to.) */
+async function chooseTopic(page: Page, topic: string): Promise<void> {
+  const input = page.getByLabel('咨询事项');
+  await input.click();
+  await input.fill(topic);
+  await page.locator('.ant-select-item-option-active', { hasText: topic }).waitFor();
+  await input.press('Enter');
+}
+
 async function noHorizontalOverflow(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -85,8 +95,7 @@ describe('legal aid registries in the console', () => {
     await page.getByText('12348 热线', { exact: true }).click();
     await page.getByLabel('咨询人').fill('梁秀英');
     await page.getByLabel('联系电话').fill('13907790123');
-    await page.getByLabel('咨询事项').click();
-    await page.locator('.ant-select-item-option', { hasText: '追索劳动报酬' }).first().click();
+    await chooseTopic(page, '追索劳动报酬');
     await page
       .getByLabel('咨询内容')
       .fill('在合浦县某工地打工三个月未领到工资，老板失联，询问如何申请法律援助');
@@ -97,8 +106,7 @@ describe('legal aid registries in the console', () => {
     // The person's fields are cleared for the next caller; the channel stays on 12348.
     await expect.poll(() => page.getByLabel('咨询人').inputValue()).toBe('');
     await page.getByLabel('咨询人').fill('欧阳木兰·热依汗古丽');
-    await page.getByLabel('咨询事项').click();
-    await page.locator('.ant-select-item-option', { hasText: '婚姻家庭' }).first().click();
+    await chooseTopic(page, '婚姻家庭');
     await page.getByLabel('咨询内容').fill('离婚后对方不支付抚养费');
     await page.getByRole('button', { name: /登\s*记/ }).click();
     await page.getByText('共 2 人次').waitFor();
@@ -111,8 +119,8 @@ describe('legal aid registries in the console', () => {
 
     // A missing referral target is explained under its field.
     await page.getByLabel('咨询人').fill('陈海');
-    await page.getByLabel('咨询事项').click();
-    await page.locator('.ant-select-item-option', { hasText: '工伤赔偿' }).first().click();
+    // A clerk types into the topic list (it is searchable) rather than scrolling a virtual list.
+    await chooseTopic(page, '工伤赔偿');
     await page.getByLabel('咨询内容').fill('工伤待遇');
     await page.getByLabel('处理结果').click();
     await page.locator('.ant-select-item-option', { hasText: '转其他部门' }).first().click();
