@@ -312,13 +312,18 @@ export class LegalAidService {
           ]);
         }
       }
-    });
-    await this.#d.workflow.transition(asApplicant(ctx, 'legalAid:review'), {
-      caseId,
-      transition: 'supplyCorrection',
-      version: record.version,
-      input: { note: parsed.data.note },
-      comment: '申请人在网上补充材料',
+      // The files and the resumed clock commit together.
+      await this.#d.workflow.transition(
+        asApplicant(ctx, 'legalAid:review'),
+        {
+          caseId,
+          transition: 'supplyCorrection',
+          version: record.version,
+          input: { note: parsed.data.note },
+          comment: '申请人在网上补充材料',
+        },
+        { tx },
+      );
     });
     return this.myApplication(ctx, caseId);
   }

@@ -19,6 +19,7 @@ export const exampleApplication = defineCaseType({
     accepted: { label: '已受理' },
     decided: { label: '已决定', terminal: true },
     refused: { label: '不予受理', terminal: true, tone: 'closed' },
+    withdrawn: { label: '已撤回', terminal: true, tone: 'closed' },
   },
   transitions: [
     {
@@ -73,6 +74,16 @@ export const exampleApplication = defineCaseType({
         reason: z.string().trim().min(1, '请填写不予受理的理由').meta({ title: '不予受理的理由' }),
       }),
       clocks: { stop: ['legalAid.decide'] },
+    },
+    {
+      // A module's own step: its endpoint writes its rows and applies this in one transaction.
+      name: 'withdraw',
+      label: '撤回申请',
+      from: ['received'],
+      to: 'withdrawn',
+      permission: 'org:read',
+      clocks: { stop: ['legalAid.decide'] },
+      viaModule: true,
     },
   ],
 });

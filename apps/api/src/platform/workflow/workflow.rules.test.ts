@@ -62,7 +62,8 @@ describe('case type definitions', () => {
   it('offers only the transitions leaving the status that the caller holds the permission for', () => {
     const names = (perms: string[], status: string) =>
       permittedTransitions(exampleApplication, status, new Set(perms as never[])).map((t) => t.name);
-    expect(names(['org:read'], 'received')).toEqual(['requestCorrection', 'accept']);
+    // The module's own step (withdraw) is permitted too; the service keeps it off the generic buttons.
+    expect(names(['org:read'], 'received')).toEqual(['requestCorrection', 'accept', 'withdraw']);
     expect(names(['org:read', 'org:manage'], 'accepted')).toEqual(['decide', 'refuse']);
     expect(names(['org:read', 'org:manage'], 'decided')).toEqual([]);
   });

@@ -73,6 +73,12 @@ export interface TransitionDef {
   input?: ZodType;
   clocks?: TransitionClocks;
   notify?: TransitionNotice;
+  /**
+   * Applied only by the module's own endpoint, which writes its rows in the same transaction (指派律师
+   * records the assignment, 结案 the closing). The generic transition route refuses it and the case page
+   * offers no button for it.
+   */
+  viaModule?: boolean;
 }
 
 export interface CaseTypeDef {

@@ -446,6 +446,43 @@ describe('workflow service', () => {
     });
   });
 
+  it("a module's own step is refused on the generic route and applied in the module's transaction", async () => {
+    const c = await open();
+    const before = await snapshot(c.id);
+    await expect(
+      workflow.transition(clerk, { caseId: c.id, transition: 'withdraw', version: c.version }),
+    ).rejects.toMatchObject({ statusCode: 400, message: '“撤回申请”请在案件页的对应栏目中办理' });
+    expect(await snapshot(c.id)).toEqual(before);
+
+    // The module's own row and the transition commit together, or not at all.
+    await q('create table if not exists example_withdrawal (case_id uuid primary key)');
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into example_withdrawal values (${c.id})`);
+        await workflow.transition(
+          clerk,
+          { caseId: c.id, transition: 'withdraw', version: c.version },
+          { tx, viaModule: true },
+        );
+        throw new Error('the module fails after the transition');
+      }),
+    ).rejects.toThrow('the module fails after the transition');
+    expect(await snapshot(c.id)).toEqual(before);
+    expect(await q('select count(*)::int as n from example_withdrawal')).toEqual([{ n: 0 }]);
+
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into example_withdrawal values (${c.id})`);
+      await workflow.transition(
+        clerk,
+        { caseId: c.id, transition: 'withdraw', version: c.version },
+        { tx, viaModule: true },
+      );
+    });
+    expect(await q('select status from case_record where id = $1', [c.id])).toEqual([{ status: 'withdrawn' }]);
+    expect(await deadline(c.id, 'legalAid.decide')).toMatchObject({ status: 'stopped' });
+    expect(await q('select count(*)::int as n from example_withdrawal')).toEqual([{ n: 1 }]);
+  });
+
   it('offers the decision with its input form and without a confirmation', async () => {
     const c = await open();
     const accepted = await workflow.transition(chief, { caseId: c.id, transition: 'accept', version: 1 });

@@ -163,14 +163,26 @@ export class WorkflowService {
     return listHistory(this.#d.db, caseId);
   }
 
-  async transition(ctx: RequestContext, input: TransitionInput): Promise<CaseRecordRow> {
+  /**
+   * Applies one transition. A module passes its own transaction (`tx`) when the step writes its own rows
+   * too (an assignment, a closing), so both commit or neither; `viaModule` is how the module's endpoint
+   * applies a transition declared `viaModule` (the case page's generic buttons may not).
+   */
+  async transition(
+    ctx: RequestContext,
+    input: TransitionInput,
+    options: { tx?: Transaction; viaModule?: boolean } = {},
+  ): Promise<CaseRecordRow> {
     const principal = requireActor(ctx);
-    return this.#d.db.transaction(async (tx) => {
+    const run = async (tx: Transaction) => {
       const current = await findCase(tx, principal, input.caseId, { forUpdate: true });
       if (!current) throw AppError.notFound('案件');
       const type = this.#d.types.get(current.caseType);
       const t = type.transitions.find((x) => x.name === input.transition);
       if (!t) throw AppError.badRequest(`“${type.name}”没有“${input.transition}”这一操作`);
+      if (t.viaModule && !options.viaModule) {
+        throw AppError.badRequest(`“${t.label}”请在案件页的对应栏目中办理`);
+      }
       if (!principal.permissions.has(t.permission)) throw AppError.forbidden(`您没有“${t.label}”的权限`);
       // A stale version first: its reader's view of the status is what is out of date.
       if (current.version !== input.version) throw AppError.conflict('该案件已被他人处理，请刷新后重试');
@@ -213,7 +225,8 @@ export class WorkflowService {
       await this.#moveClocks(tx, type, t, current.id);
       await this.#notify(tx, t, updated);
       return updated;
-    });
+    };
+    return options.tx ? run(options.tx) : this.#d.db.transaction(run);
   }
 
   /** The transitions the caller may press on this case now (the case page's buttons). */
@@ -225,7 +238,9 @@ export class WorkflowService {
     // A case of a type no longer registered (old data) offers no buttons.
     if (!principal || !this.#d.types.has(row.caseType)) return [];
     const type = this.#d.types.get(row.caseType);
-    return permittedTransitions(type, row.status, principal.permissions).map((t) => ({
+    // A module's own step (指派律师, 结案) has its own form on the case page, not a generic button.
+    const offered = permittedTransitions(type, row.status, principal.permissions).filter((t) => !t.viaModule);
+    return offered.map((t) => ({
       name: t.name,
       label: t.label,
       to: t.to,
