@@ -76,6 +76,14 @@ export const permissions = {
     decide: 'legalAid:decide',
     /** Decide an applicant's objection to a refusal (司法行政机关, 第四十九条). */
     decideObjection: 'legalAid:decideObjection',
+    /** Assign a lawyer within 3 days (指派), change the lawyer on request or for cause (法律援助中心). */
+    assign: 'legalAid:assign',
+    /** The assigned lawyer's own case: accept or decline the assignment, the progress log, closing. */
+    handleCase: 'legalAid:handleCase',
+    /** Rate a closed case's quality (质量评估) and verify sampled pledges (承诺核查, 第六十四条). */
+    rate: 'legalAid:rate',
+    /** Subsidy rates with their effective dates, and the payment batches (办案补贴). */
+    manageSubsidies: 'legalAid:manageSubsidies',
   },
 } as const;
 

@@ -11,9 +11,10 @@ import { z } from 'zod';
 import { defineNumberSeries } from '../../platform/numbering/number-series.ts';
 import { defineCaseType, type TransitionNotice } from '../../platform/workflow/workflow.rules.ts';
 
-// 法律援助申请: from receipt to the centre's decision (法律援助法 第四十一条至第四十九条). Assignment of a
-// lawyer (3 days, 第四十三条) follows `granted`: the clock `legalAid.assignLawyer` starts there, and the
-// next states (assigned, closed …) are added after it.
+// 法律援助申请 and the aided case it becomes (法律援助法 第四十一条至第四十九条): receipt, correction and the
+// centre's decision; then the lawyer's assignment within 3 days (第四十三条), the lawyer's acceptance, the
+// case and its closing. The steps that write the module's own rows (指派, 接受, 结案 …) are `viaModule`:
+// their endpoints apply them in one transaction with the assignment or closing row.
 
 export const LEGAL_AID_APPLICATION = 'legalAid.application';
 
@@ -55,6 +56,21 @@ function toApplicant(template: string, body: (caseNo: string) => string): Transi
   };
 }
 
+/** The applicant's notice, and the staff in `roles` told in the centre's words. */
+function toApplicantAndStaff(
+  template: string,
+  citizen: (caseNo: string) => string,
+  roles: string[],
+  staff: (caseNo: string) => string,
+): TransitionNotice {
+  return {
+    ...toApplicant(template, citizen),
+    roles,
+    body: (c) => staff(c.caseNo ?? ''),
+    citizenBody: (c) => citizen(c.caseNo ?? ''),
+  };
+}
+
 export const legalAidApplication = defineCaseType({
   type: LEGAL_AID_APPLICATION,
   name: '法律援助申请',
@@ -67,7 +83,13 @@ export const legalAidApplication = defineCaseType({
     awaitingCorrection: { label: '待补正', tone: 'waiting' },
     // Back from the correction: the notice is given once, so this state offers no second one.
     corrected: { label: '已补正待审查' },
-    granted: { label: '给予援助', tone: 'done' },
+    // Granted and waiting for a lawyer (the 3-day assignment clock runs).
+    granted: { label: '待指派律师', tone: 'processing' },
+    // The lawyer is assigned and has not yet accepted in their console.
+    assigned: { label: '已指派待接受', tone: 'waiting' },
+    inProgress: { label: '律师承办中' },
+    // The lawyer closed the case; the centre then rates it and pays the subsidy (module rows, not states).
+    closed: { label: '已结案', terminal: true, tone: 'done' },
     // Not terminal: the applicant may object (第四十九条).
     refused: { label: '不予援助', tone: 'closed' },
     refusalUpheld: { label: '维持不予援助', terminal: true, tone: 'closed' },
@@ -202,15 +224,95 @@ export const legalAidApplication = defineCaseType({
       ),
     },
     {
+      // 第四十三条: within 3 days of the decision. The endpoint checks the lawyer (availability, conflict,
+      // 第二十六条) and records the assignment and the 指派通知书.
+      name: 'assign',
+      label: '指派律师',
+      from: ['granted'],
+      to: 'assigned',
+      permission: p.legalAid.assign,
+      viaModule: true,
+      clocks: { meet: ['legalAid.assignLawyer'] },
+      notify: toApplicantAndStaff(
+        'assigned',
+        (no) => `您的法律援助案件（${no}）已指派律师，律师接受指派后将与您联系。`,
+        ['assignedLawyer'],
+        (no) => `法律援助中心指派您承办法律援助案件（${no}），请在“我的援助案件”中接受指派。`,
+      ),
+    },
+    {
+      name: 'acceptAssignment',
+      label: '接受指派',
+      from: ['assigned'],
+      to: 'inProgress',
+      permission: p.legalAid.handleCase,
+      viaModule: true,
+      notify: toApplicantAndStaff(
+        'lawyerAccepted',
+        (no) => `您的法律援助案件（${no}）的承办律师已接受指派，开始办理。`,
+        ['handler'],
+        (no) => `法律援助案件（${no}）的承办律师已接受指派。`,
+      ),
+    },
+    {
+      // The lawyer cannot take it (conflict found, illness): back to the centre, a new 3-day clock.
+      name: 'declineAssignment',
+      label: '退回指派',
+      from: ['assigned'],
+      to: 'granted',
+      permission: p.legalAid.handleCase,
+      viaModule: true,
+      clocks: { start: ['legalAid.assignLawyer'] },
+      notify: {
+        roles: ['handler'],
+        template: 'legalAid.assignmentDeclined',
+        body: (c) => `法律援助案件（${c.caseNo ?? ''}）的律师退回了指派，请在 3 日内重新指派。`,
+      },
+    },
+    {
+      // 第四十八条 (last sentence in RULES.md): on the aided person's request or for cause.
+      name: 'changeLawyer',
+      label: '更换律师',
+      from: ['assigned', 'inProgress'],
+      to: 'assigned',
+      permission: p.legalAid.assign,
+      viaModule: true,
+      notify: toApplicantAndStaff(
+        'lawyerChanged',
+        (no) => `您的法律援助案件（${no}）已更换承办律师。`,
+        ['assignedLawyer'],
+        (no) => `法律援助中心指派您承办法律援助案件（${no}）（更换律师），请在“我的援助案件”中接受指派。`,
+      ),
+    },
+    {
+      name: 'close',
+      label: '结案',
+      from: ['inProgress'],
+      to: 'closed',
+      permission: p.legalAid.handleCase,
+      viaModule: true,
+      notify: toApplicantAndStaff(
+        'closed',
+        (no) => `您的法律援助案件（${no}）已办结，感谢您的信任。`,
+        ['handler'],
+        (no) => `法律援助案件（${no}）已由承办律师结案，请进行质量评估。`,
+      ),
+    },
+    {
       name: 'terminate',
       label: '终止法律援助',
-      from: ['granted'],
+      from: ['granted', 'assigned', 'inProgress'],
       to: 'terminated',
       permission: p.legalAid.decide,
       destructive: true,
       input: legalAidTerminateSchema,
       clocks: { stop: ['legalAid.assignLawyer'] },
-      notify: toApplicant('terminated', (no) => `您的法律援助（${no}）已终止，原因见办理进度页。`),
+      notify: toApplicantAndStaff(
+        'terminated',
+        (no) => `您的法律援助（${no}）已终止，原因见办理进度页。`,
+        ['assignedLawyer'],
+        (no) => `法律援助案件（${no}）已终止援助，请停止办理并在案件页查看原因。`,
+      ),
     },
   ],
 });

@@ -469,6 +469,6 @@ describe('legal-aid applications', () => {
     expect(clocks['legalAid.decide']?.status).toBe('met');
     expect(clocks['legalAid.assignLawyer']?.status).toBe('running');
     const view = (await centre.request('GET', `/api/legal-aid/applications/${caseId}`)).json();
-    expect(view).toMatchObject({ urgent: true, urgentReason: '仲裁时效不足七日', statusLabel: '给予援助' });
+    expect(view).toMatchObject({ urgent: true, urgentReason: '仲裁时效不足七日', statusLabel: '待指派律师' });
   });
 });

@@ -168,6 +168,9 @@ export const builtinRoles: RoleDefinition[] = [
       p.legalAid.intake,
       p.legalAid.review,
       p.legalAid.decide,
+      p.legalAid.assign,
+      p.legalAid.rate,
+      p.legalAid.manageSubsidies,
     ],
     accountKind: 'staff',
   },
@@ -193,7 +196,7 @@ export const builtinRoles: RoleDefinition[] = [
     description: '本人承办的案件',
     duty: null,
     dataScope: 'self',
-    permissions: [p.case.read, p.party.read, p.party.reveal, p.document.read],
+    permissions: [p.case.read, p.party.read, p.party.reveal, p.document.read, p.legalAid.handleCase],
     accountKind: 'staff',
   },
   {

@@ -50,6 +50,8 @@ export interface TransitionNotice {
   body: (c: CaseSnapshot) => string;
   /** Citizen participants in these roles (the applicant) get the notice too, in their portal inbox. */
   citizenRoles?: string[];
+  /** The citizen's wording (您的申请…), when staff get `body` (案件…); default `body` for both. */
+  citizenBody?: (c: CaseSnapshot) => string;
   /** The portal page a citizen's notice opens (`/portal/…`). */
   portalPath?: (c: CaseSnapshot) => string;
 }

@@ -478,7 +478,9 @@ describe('workflow service', () => {
         { tx, viaModule: true },
       );
     });
-    expect(await q('select status from case_record where id = $1', [c.id])).toEqual([{ status: 'withdrawn' }]);
+    expect(await q('select status from case_record where id = $1', [c.id])).toEqual([
+      { status: 'withdrawn' },
+    ]);
     expect(await deadline(c.id, 'legalAid.decide')).toMatchObject({ status: 'stopped' });
     expect(await q('select count(*)::int as n from example_withdrawal')).toEqual([{ n: 1 }]);
   });

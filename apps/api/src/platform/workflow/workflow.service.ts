@@ -258,8 +258,11 @@ export class WorkflowService {
       else if (op === 'pause') await this.#d.deadlines.pause(tx, key, { at });
       else if (op === 'resume') await this.#d.deadlines.resume(tx, key, { at });
       else if (op === 'extend') await this.#d.deadlines.extend(tx, key);
-      else if (op === 'stop') await this.#d.deadlines.stop(tx, key, { at });
-      else await this.#d.deadlines.meet(tx, key, { at });
+      // A transition leaving several states (终止 before or after the lawyer's assignment) stops the clock
+      // only where it still runs.
+      else if (op === 'stop') {
+        if (await this.#d.deadlines.find(tx, key)) await this.#d.deadlines.stop(tx, key, { at });
+      } else await this.#d.deadlines.meet(tx, key, { at });
     }
   }
 
@@ -274,6 +277,7 @@ export class WorkflowService {
         .map((p) => `${p.accountKind}:${p.accountId}`),
     );
     const body = t.notify.body(row);
+    const citizenBody = t.notify.citizenBody?.(row) ?? body;
     const portalPath = t.notify.portalPath?.(row);
     for (const recipient of recipients) {
       const citizen = recipient.startsWith('citizen:');
@@ -281,7 +285,7 @@ export class WorkflowService {
         channel: 'inApp',
         recipient,
         template: t.notify.template,
-        body,
+        body: citizen ? citizenBody : body,
         payload: {
           caseId: row.id,
           caseType: row.caseType,

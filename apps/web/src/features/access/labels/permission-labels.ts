@@ -39,6 +39,10 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'legalAid:review': '审查法律援助申请、通知补正',
   'legalAid:decide': '作出给予、不予、终止法律援助的决定',
   'legalAid:decideObjection': '审查对不予法律援助决定的异议',
+  'legalAid:assign': '指派、更换法律援助律师',
+  'legalAid:handleCase': '承办本人受指派的法律援助案件（接受指派、办理记录、结案）',
+  'legalAid:rate': '评定法律援助案件质量、核查经济困难承诺',
+  'legalAid:manageSubsidies': '管理办案补贴标准和补贴发放批次',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */
