@@ -8,7 +8,6 @@ export * from './errors.ts';
 export * from './files.ts';
 export * from './legal-aid.ts';
 export * from './legal-aid-casework.ts';
-export * from './legal-aid-lawyer-case.ts';
 export * from './legal-aid-quality.ts';
 export * from './legal-aid-registry.ts';
 export * from './metrics.ts';
