@@ -20,7 +20,7 @@ import {
 } from '@zhucheng/contracts';
 import type { AuditWriter, FieldCipher } from '../access/ports.ts';
 import { type Principal, type RequestContext, requireStaff } from '../access/principal.ts';
-import { findCase } from '../cases/cases.repo.ts';
+import { findCase, listParticipants } from '../cases/cases.repo.ts';
 import type { Clock } from '../clock/clock.ts';
 import {
   maskAddress,
@@ -250,39 +250,91 @@ export class PersonsService {
     executor?: Executor,
   ): Promise<{ person: PersonView; created: boolean }> {
     const p = requireStaff(ctx);
+    const result = await this.#runIn(executor, (tx) => this.#findOrCreate(tx, ctx, p, input));
+    return { person: this.personView(result.row), created: result.created };
+  }
+
+  /**
+   * A citizen's own real-name record from their online application, in the application's transaction:
+   * the person with this document (or a new one) becomes the applicant party of the case the citizen has
+   * just opened, so the centre and the lawyer reach the same person as at the counter. The citizen must
+   * take part in the case as its applicant; an existing person is returned as stored.
+   */
+  async recordOwnApplicant(
+    ctx: RequestContext,
+    caseId: string,
+    input: PersonInput,
+    tx: Executor,
+  ): Promise<PersonView> {
+    const citizen = ctx.principal;
+    if (citizen?.kind !== 'citizen') throw AppError.forbidden('该功能仅限群众本人使用');
+    const own = await listParticipants(tx, caseId);
+    if (
+      !own.some((x) => x.accountKind === 'citizen' && x.accountId === citizen.id && x.role === 'applicant')
+    ) {
+      throw AppError.notFound('案件');
+    }
+    const { row } = await this.#findOrCreate(tx, ctx, citizen, input);
+    const party = await insertCaseParty(tx, {
+      caseId,
+      partyKind: 'person',
+      personId: row.id,
+      organisationId: null,
+      role: 'applicant',
+      sortOrder: await nextPartySortOrder(tx, caseId),
+      addedBy: citizen.id,
+      addedAt: this.#d.clock.now(),
+    });
+    await this.#d.audit(tx, ctx, {
+      action: 'party.add',
+      entityType: 'case',
+      entityId: caseId,
+      after: {
+        partyId: party?.id,
+        kind: 'person',
+        role: 'applicant',
+        personId: row.id,
+        organisationId: null,
+      },
+    });
+    return this.personView(row);
+  }
+
+  async #findOrCreate(
+    tx: Executor,
+    ctx: RequestContext,
+    p: Principal,
+    input: PersonInput,
+  ): Promise<{ row: PersonRow; created: boolean }> {
     const fields = this.#checkPerson(input);
     const { cipher, clock, audit } = this.#d;
-    const result = await this.#runIn(executor, async (tx) => {
-      const index = fields.idNumber ? cipher.blindIndex(fields.idNumber, 'idNumber') : null;
-      if (fields.idType && index) {
-        const known = await findPersonByDocument(tx, fields.idType, index);
-        if (known) return { row: known, created: false };
-      }
-      const now = clock.now();
-      const inserted = await insertPersonUnlessKnown(tx, {
-        ...(this.#encrypt(fields) as Partial<typeof person.$inferInsert>),
-        name: fields.name ?? '',
-        createdBy: p.id,
-        updatedBy: p.id,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (!inserted) {
-        // Someone else registered the same document a moment ago: theirs is the person.
-        const known =
-          fields.idType && index ? await findPersonByDocument(tx, fields.idType, index) : undefined;
-        if (!known) throw new Error('person insert skipped but no person found');
-        return { row: known, created: false };
-      }
-      await audit(tx, ctx, {
-        action: 'person.create',
-        entityType: 'person',
-        entityId: inserted.id,
-        after: personAuditView(inserted, fields.idNumber ?? null),
-      });
-      return { row: inserted, created: true };
+    const index = fields.idNumber ? cipher.blindIndex(fields.idNumber, 'idNumber') : null;
+    if (fields.idType && index) {
+      const known = await findPersonByDocument(tx, fields.idType, index);
+      if (known) return { row: known, created: false };
+    }
+    const now = clock.now();
+    const inserted = await insertPersonUnlessKnown(tx, {
+      ...(this.#encrypt(fields) as Partial<typeof person.$inferInsert>),
+      name: fields.name ?? '',
+      createdBy: p.id,
+      updatedBy: p.id,
+      createdAt: now,
+      updatedAt: now,
     });
-    return { person: this.personView(result.row), created: result.created };
+    if (!inserted) {
+      // Someone else registered the same document a moment ago: theirs is the person.
+      const known = fields.idType && index ? await findPersonByDocument(tx, fields.idType, index) : undefined;
+      if (!known) throw new Error('person insert skipped but no person found');
+      return { row: known, created: false };
+    }
+    await audit(tx, ctx, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: inserted.id,
+      after: personAuditView(inserted, fields.idNumber ?? null),
+    });
+    return { row: inserted, created: true };
   }
 
   async lookupPerson(ctx: RequestContext, idType: IdType, idNumber: string): Promise<PersonView | null> {
