@@ -7,6 +7,7 @@ export * from './documents.ts';
 export * from './errors.ts';
 export * from './files.ts';
 export * from './legal-aid.ts';
+export * from './legal-aid-assignment.ts';
 export * from './legal-aid-casework.ts';
 export * from './legal-aid-quality.ts';
 export * from './legal-aid-registry.ts';
