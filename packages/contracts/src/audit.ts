@@ -133,6 +133,16 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
     },
   },
   { area: 'legalAid', label: '法律援助申请', actions: { 'legalAid.apply': '提交法律援助申请' } },
+  {
+    area: 'legalAidLawyerCase',
+    label: '法律援助律师办案',
+    actions: {
+      'legalAid.assignment.accept': '律师接受指派',
+      'legalAid.assignment.decline': '律师退回指派',
+      'legalAid.progress.add': '新增办案记录',
+      'legalAid.case.close': '律师结案',
+    },
+  },
   { area: 'import', label: '台账导入', actions: { 'import.commit': '导入台账' } },
   {
     area: 'audit',

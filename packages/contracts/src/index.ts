@@ -9,6 +9,7 @@ export * from './files.ts';
 export * from './legal-aid.ts';
 export * from './legal-aid-assignment.ts';
 export * from './legal-aid-casework.ts';
+export * from './legal-aid-lawyer-case.ts';
 export * from './legal-aid-quality.ts';
 export * from './legal-aid-registry.ts';
 export * from './metrics.ts';

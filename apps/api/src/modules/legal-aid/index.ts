@@ -1,4 +1,6 @@
 import { defineBusinessModule } from '../business-module.ts';
+import { lawyerCaseRoutes } from './lawyer-case.routes.ts';
+import { LawyerCaseService } from './lawyer-case.service.ts';
 import {
   legalAidApplication,
   legalAidCaseSeries,
@@ -15,6 +17,7 @@ import { registryMetrics } from './registry.metrics.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { RegistryService } from './registry.service.ts';
 
+export type { LawyerCaseService } from './lawyer-case.service.ts';
 export { LEGAL_AID_APPLICATION } from './legal-aid.case-type.ts';
 export type { LegalAidService } from './legal-aid.service.ts';
 export type { LawyerStandingView, RegistryService } from './registry.service.ts';
@@ -28,6 +31,8 @@ export interface LegalAidServices {
   applications: LegalAidService;
   /** 法律援助登记: lawyers, duty roster, workstations, support teams, consultations. */
   registry: RegistryService;
+  /** 律师办案: the assigned lawyer accepts or returns, logs progress, closes; the centre reads. */
+  lawyerCases: LawyerCaseService;
 }
 
 export const legalAidModule = defineBusinessModule<LegalAidServices>({
@@ -55,10 +60,18 @@ export const legalAidModule = defineBusinessModule<LegalAidServices>({
       cipher: platform.cipher,
       audit: platform.audit,
     }),
+    lawyerCases: new LawyerCaseService({
+      db: platform.database.db,
+      clock: platform.clock,
+      audit: platform.audit,
+      workflow: platform.workflow,
+      files: platform.files,
+    }),
   }),
   routes: (services, platform) => async (app) => {
     await app.register(legalAidRoutes(services.applications, platform.idempotency));
     await app.register(registryRoutes(services.registry));
+    await app.register(lawyerCaseRoutes(services.lawyerCases));
   },
   jobs: (services) => [
     {

@@ -9,6 +9,7 @@ import {
   type LegalAidProgressStep,
   type LegalAidSubmitResult,
   legalAidApplicationInputSchema,
+  legalAidCaseOutcomeLabels,
   legalAidDisputeKindLabels,
   legalAidObjectSchema,
   legalAidRefusalReasonLabels,
@@ -33,6 +34,7 @@ import { insertCaseParty } from '../../platform/persons/persons.repo.ts';
 import type { PersonsService } from '../../platform/persons/persons.service.ts';
 import { stateLabel, stateTone } from '../../platform/workflow/workflow.rules.ts';
 import type { WorkflowService } from '../../platform/workflow/workflow.service.ts';
+import { type ApplicantCasework, caseworkForApplicant } from './lawyer-case.repo.ts';
 import { LEGAL_AID_APPLICATION } from './legal-aid.case-type.ts';
 import * as repo from './legal-aid.repo.ts';
 import { correctionDueOn, maskIdNumber, meansTest, standardFor } from './legal-aid.rules.ts';
@@ -252,6 +254,10 @@ export class LegalAidService {
       rows.map((r) => r.record.competentUnitId),
     );
     const type = this.#d.workflow.types.get(LEGAL_AID_APPLICATION);
+    const casework = await caseworkForApplicant(
+      this.#d.db,
+      rows.map((r) => r.record.id),
+    );
     const out: MyLegalAidApplication[] = [];
     for (const { app, record } of rows) {
       const own = history.filter((h) => h.caseId === record.id);
@@ -266,7 +272,7 @@ export class LegalAidService {
         }`,
         competentUnitName: names.get(record.competentUnitId) ?? '',
         submittedAt: app.createdAt.toISOString(),
-        steps: progressSteps(record.status, own, facts),
+        steps: progressSteps(record.status, own, facts, casework.get(record.id)),
         actionNeeded:
           record.status === 'awaitingCorrection'
             ? `请在 ${facts.correctionDueOn ?? ''} 前补充材料：${facts.correctionItems.join('、')}`
@@ -590,11 +596,12 @@ export function historyFacts(
   };
 }
 
-/** The citizen's progress: submitted, (correction), decision, (objection), lawyer assigned. */
+/** The citizen's progress: submitted, (correction), decision, (objection), lawyer assigned, handling, closed. */
 export function progressSteps(
   status: string,
   history: readonly CaseHistoryRow[],
   facts: HistoryFacts,
+  casework?: ApplicantCasework,
 ): LegalAidProgressStep[] {
   const find = (...names: string[]) => history.find((h) => names.includes(h.transition));
   const created = find('create');
@@ -653,14 +660,47 @@ export function progressSteps(
   }
   const granted = status === 'granted' || find('grant', 'grantUrgently', 'upholdObjection');
   if (granted) {
+    const lawyer = casework?.lawyer ?? null;
+    const terminated = status === 'terminated' ? `法律援助已终止。${facts.terminationReason ?? ''}` : null;
+    const assignedAt = [...history]
+      .reverse()
+      .find((h) => h.transition === 'assign' || h.transition === 'changeLawyer');
+    // The lawyer's name and firm only: their phones are not the applicant's to see here (the lawyer calls).
     steps.push({
       key: 'assignment',
       label: '指派律师',
       status: status === 'granted' ? 'current' : 'done',
-      at: null,
-      note:
-        status === 'terminated' ? `法律援助已终止。${facts.terminationReason ?? ''}` : '将在 3 日内指派律师',
+      at: lawyer ? iso(lawyer.assignedAt) : iso(assignedAt?.at),
+      note: lawyer
+        ? `已指派${lawyer.lawFirm}${lawyer.name}律师承办`
+        : (terminated ?? (status === 'granted' ? '将在 3 日内指派律师' : null)),
     });
+    if (lawyer || status === 'assigned' || status === 'inProgress' || status === 'closed') {
+      const accepted = !!lawyer?.acceptedAt || status === 'inProgress' || status === 'closed';
+      steps.push({
+        key: 'handling',
+        label: '律师承办',
+        status: status === 'assigned' ? 'pending' : status === 'inProgress' ? 'current' : 'done',
+        at: iso(lawyer?.acceptedAt ?? null),
+        note: accepted
+          ? status === 'inProgress'
+            ? `${lawyer?.name ?? '承办'}律师已接受指派，正在办理，会与您联系`
+            : `${lawyer?.name ?? '承办'}律师已接受指派`
+          : '等待律师接受指派',
+      });
+      if (status !== 'terminated') {
+        const closing = casework?.closing ?? null;
+        steps.push({
+          key: 'closed',
+          label: '办结',
+          status: closing ? 'done' : 'pending',
+          at: iso(closing?.closedAt ?? null),
+          note: closing ? `案件已办结：${legalAidCaseOutcomeLabels[closing.outcome]}` : null,
+        });
+      }
+      if (terminated && lawyer)
+        steps.push({ key: 'terminated', label: '终止援助', status: 'done', at: null, note: terminated });
+    }
   }
   return steps;
 }
