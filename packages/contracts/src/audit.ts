@@ -134,6 +134,14 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
   },
   { area: 'legalAid', label: '法律援助申请', actions: { 'legalAid.apply': '提交法律援助申请' } },
   {
+    area: 'legalAidAssignment',
+    label: '法律援助指派',
+    actions: {
+      'legalAid.assignment.assign': '指派法律援助律师',
+      'legalAid.assignment.change': '更换法律援助律师',
+    },
+  },
+  {
     area: 'legalAidLawyerCase',
     label: '法律援助律师办案',
     actions: {

@@ -1,5 +1,14 @@
 import type { LawyerUnavailability, LegalAidAssignmentCandidate } from '@zhucheng/contracts';
+import { defineNumberSeries } from '../../platform/numbering/number-series.ts';
 import { ARTICLE_26_MIN_PRACTICE_YEARS, practiceYears, unavailabilityReason } from './registry.rules.ts';
+
+/** 指派通知书's 发文字号: 海城法援指〔2026〕第1号. Declared here, listed in the module's `numberSeries`. */
+export const legalAidAssignmentNoticeSeries = defineNumberSeries({
+  code: 'legalAid.assignmentNotice',
+  kind: 'documentNo',
+  name: '指派通知书文号',
+  defaultPrefix: '{organ}指',
+});
 
 // Pure rules of 指派律师 (法律援助法 第四十三条: within 3 days of the grant): who may take the case today
 // and in which order the centre is offered them. Days are `YYYY-MM-DD` strings.

@@ -1,4 +1,7 @@
 import { defineBusinessModule } from '../business-module.ts';
+import { legalAidAssignmentNoticeSeries } from './assignment.rules.ts';
+import { assignmentRoutes } from './assignment.routes.ts';
+import { AssignmentService } from './assignment.service.ts';
 import { lawyerCaseRoutes } from './lawyer-case.routes.ts';
 import { LawyerCaseService } from './lawyer-case.service.ts';
 import {
@@ -18,6 +21,8 @@ import { registryRoutes } from './registry.routes.ts';
 import { RegistryService } from './registry.service.ts';
 
 export type { LawyerCaseService } from './lawyer-case.service.ts';
+export { currentAssignment } from './assignment.repo.ts';
+export type { AssignmentService } from './assignment.service.ts';
 export { LEGAL_AID_APPLICATION } from './legal-aid.case-type.ts';
 export type { LegalAidService } from './legal-aid.service.ts';
 export type { LawyerStandingView, RegistryService } from './registry.service.ts';
@@ -31,6 +36,8 @@ export interface LegalAidServices {
   applications: LegalAidService;
   /** 法律援助登记: lawyers, duty roster, workstations, support teams, consultations. */
   registry: RegistryService;
+  /** 指派律师: candidates, 指派 and 更换律师 (第四十三条, 第二十六条). */
+  assignment: AssignmentService;
   /** 律师办案: the assigned lawyer accepts or returns, logs progress, closes; the centre reads. */
   lawyerCases: LawyerCaseService;
 }
@@ -39,12 +46,25 @@ export const legalAidModule = defineBusinessModule<LegalAidServices>({
   name: 'legalAid',
   label: '法律援助',
   caseTypes: [legalAidApplication],
-  numberSeries: [legalAidCaseSeries, legalAidGrantSeries, legalAidRefusalSeries, legalAidCorrectionSeries],
+  numberSeries: [
+    legalAidCaseSeries,
+    legalAidGrantSeries,
+    legalAidRefusalSeries,
+    legalAidCorrectionSeries,
+    legalAidAssignmentNoticeSeries,
+  ],
   documentTemplates: [...legalAidDocumentTemplates],
   metrics: [...legalAidApplicationMetrics, ...registryMetrics],
   demoSteps: [registryDemo],
   demoGuardedTables: [...registryGuardedTables],
   createServices: (platform) => ({
+    assignment: new AssignmentService({
+      db: platform.database.db,
+      clock: platform.clock,
+      audit: platform.audit,
+      workflow: platform.workflow,
+      documents: platform.documents,
+    }),
     applications: new LegalAidService({
       db: platform.database.db,
       clock: platform.clock,
@@ -71,6 +91,7 @@ export const legalAidModule = defineBusinessModule<LegalAidServices>({
   routes: (services, platform) => async (app) => {
     await app.register(legalAidRoutes(services.applications, platform.idempotency));
     await app.register(registryRoutes(services.registry));
+    await app.register(assignmentRoutes(services.assignment));
     await app.register(lawyerCaseRoutes(services.lawyerCases));
   },
   jobs: (services) => [

@@ -1,4 +1,5 @@
 import { defineDocumentTemplate } from '../../platform/documents/document-template.ts';
+import { legalAidAssignmentNoticeSeries } from './assignment.rules.ts';
 import {
   LEGAL_AID_APPLICATION,
   legalAidCorrectionSeries,
@@ -56,8 +57,24 @@ export const correctionNoticeTemplate = defineDocumentTemplate({
   ],
 });
 
+export const assignmentNoticeTemplate = defineDocumentTemplate({
+  code: 'assignmentNotice',
+  caseType: LEGAL_AID_APPLICATION,
+  name: '指派通知书',
+  numberSeries: legalAidAssignmentNoticeSeries.code,
+  title: '法律援助指派通知书',
+  body: [
+    '（律师事务所名称）：',
+    '{{applicantNames}}申请法律援助一案（{{caseNo}}），本机构已决定给予法律援助。根据《中华人民共和国法律援助法》第四十三条的规定，现指派你所律师（承办律师姓名）承办该案。',
+    '请承办律师自收到本通知书之日起及时与受援人联系，依法履行法律援助义务，不得收取受援人任何财物；承办过程中如有不宜继续承办的情形，应当及时报告本机构。',
+    '{{issuingUnit}}',
+    '{{date}}',
+  ],
+});
+
 export const legalAidDocumentTemplates = [
   grantDecisionTemplate,
   refusalDecisionTemplate,
   correctionNoticeTemplate,
+  assignmentNoticeTemplate,
 ];
