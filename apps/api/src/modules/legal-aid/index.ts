@@ -12,6 +12,7 @@ import {
   legalAidRefusalSeries,
 } from './legal-aid.case-type.ts';
 import { legalAidDocumentTemplates } from './legal-aid.documents.ts';
+import { legalAidCasesDemo } from './legal-aid.demo.ts';
 import { legalAidApplicationMetrics } from './legal-aid.metrics.ts';
 import { legalAidRoutes } from './legal-aid.routes.ts';
 import { LegalAidService } from './legal-aid.service.ts';
@@ -55,7 +56,7 @@ export const legalAidModule = defineBusinessModule<LegalAidServices>({
   ],
   documentTemplates: [...legalAidDocumentTemplates],
   metrics: [...legalAidApplicationMetrics, ...registryMetrics],
-  demoSteps: [registryDemo],
+  demoSteps: [registryDemo, legalAidCasesDemo],
   demoGuardedTables: [...registryGuardedTables],
   createServices: (platform) => ({
     assignment: new AssignmentService({

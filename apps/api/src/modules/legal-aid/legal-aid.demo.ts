@@ -1,0 +1,588 @@
+import {
+  idNumberCheckChar,
+  type LegalAidApplicationInput,
+  type LegalAidDisputeKind,
+  type LegalAidExemption,
+  type LegalAidMatterType,
+  type PersonTag,
+} from '@zhucheng/contracts';
+import { and, eq } from 'drizzle-orm';
+import { staffUser } from '../../platform/access/access.schema.ts';
+import type { RequestContext } from '../../platform/access/principal.ts';
+import { caseRecord } from '../../platform/cases/cases.schema.ts';
+import type { DemoContext } from '../../platform/demo/demo-context.ts';
+import { DemoStepError } from '../../platform/demo/demo-context.ts';
+import type { DemoStep } from '../../platform/demo/demo-registry.ts';
+import { orgUnit } from '../../platform/org/org.schema.ts';
+import type { LegalAidServices } from './index.ts';
+import { registryDemo } from './registry.demo.ts';
+
+// 法律援助案件 demo data for 2023-01-01 – 2023-06-30 (SEED-FIGURES.md): applications entered at the city
+// centre's counter by `aidclerk`, each through LegalAidService and the workflow with the clock at its day —
+// 357 granted (legalAid.casesAccepted), some refused, some withdrawn after an unanswered correction notice,
+// and some received at the end of June and not yet decided (for the county centres, 全城通办).
+// The people, companies and vessels are made up; the places and the kinds of matter are Beihai's.
+
+export const legalAidCasesDemoFigures = {
+  casesAccepted: 357,
+  refused: 14,
+  withdrawn: 6,
+  undecided: 9,
+  /** Yuan recovered on closed cases of applicants tagged 农民工 (once closings exist). */
+  amountRecoveredForMigrantWorkers: 3_080_000,
+} as const;
+
+/** The demo account of a lawyer in the registry (README demo table). */
+export const demoLawyerUsername = 'lawyer';
+
+type MatterKind =
+  | 'construction'
+  | 'fishing'
+  | 'industrialInjury'
+  | 'rider'
+  | 'maintenance'
+  | 'defence'
+  | 'domesticViolence'
+  | 'traffic'
+  | 'militaryFamily';
+
+/** The share of each kind among the granted cases: a cycle of 20. */
+const kindCycle: MatterKind[] = [
+  'construction',
+  'defence',
+  'fishing',
+  'construction',
+  'industrialInjury',
+  'rider',
+  'construction',
+  'maintenance',
+  'defence',
+  'construction',
+  'domesticViolence',
+  'fishing',
+  'construction',
+  'rider',
+  'traffic',
+  'industrialInjury',
+  'defence',
+  'construction',
+  'maintenance',
+  'militaryFamily',
+];
+
+const surnames = '陈黄李梁林张王刘周吴庞莫韦苏何冯钟邓罗潘揭宁廖谢卢劳'.split('');
+const maleGiven = [
+  '海生',
+  '志强',
+  '建华',
+  '国栋',
+  '德荣',
+  '永勇',
+  '少军',
+  '家杰',
+  '振涛',
+  '文兴',
+  '春来',
+  '明亮',
+];
+const femaleGiven = [
+  '秀英',
+  '丽华',
+  '美玲',
+  '春梅',
+  '小燕',
+  '婷婷',
+  '桂兰',
+  '玉珍',
+  '海燕',
+  '凤娇',
+  '月娥',
+  '冬梅',
+];
+
+/** Home areas: Beihai's districts and county, and the inland cities many workers come from. */
+const homeAreas = ['450502', '450503', '450512', '450521', '450902', '450802', '450981', '451002'];
+const addresses: Record<string, string> = {
+  '450502': '北海市海城区',
+  '450503': '北海市银海区',
+  '450512': '北海市铁山港区',
+  '450521': '北海市合浦县',
+  '450902': '玉林市玉州区',
+  '450802': '贵港市港北区',
+  '450981': '北流市',
+  '451002': '百色市右江区',
+};
+
+const constructionSites = [
+  ['海城区', '西南大道某安置小区项目工地', '北海市鸿达建筑劳务有限公司'],
+  ['银海区', '银滩某酒店改造工程工地', '广西银湾建设工程有限公司'],
+  ['铁山港区', '铁山港东港区码头配套工程工地', '广西铁港建设工程有限公司'],
+  ['合浦县', '廉州镇某住宅小区项目工地', '合浦县永兴建筑工程有限公司'],
+  ['海城区', '北部湾中路某商业综合体工地', '北海市兴城建筑劳务有限公司'],
+] as const;
+const fishingVessels = [
+  ['桂北渔60231', '北海市侨港镇', '北海市南珠海洋渔业有限公司'],
+  ['桂北渔80517', '北海市地角', '北海市海丰渔业有限公司'],
+  ['桂合渔31086', '合浦县沙田镇', '合浦县沙田远洋捕捞专业合作社'],
+] as const;
+const parkEmployers = [
+  '北海市港汇新材料有限公司',
+  '广西铁山港临港钢铁制品有限公司',
+  '北海市石化配套装备有限公司',
+] as const;
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The weekdays from `from` to `to`, inclusive. */
+function weekdays(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (dow !== 0 && dow !== 6) days.push(day);
+  }
+  return days;
+}
+
+/** The next weekday `n` working days after `day`. */
+function workdaysAfter(day: string, n: number): string {
+  let d = day;
+  for (let k = 0; k < n; ) {
+    d = addDays(d, 1);
+    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (dow !== 0 && dow !== 6) k++;
+  }
+  return d;
+}
+
+interface Applicant {
+  name: string;
+  idNumber: string;
+  female: boolean;
+  phone: string;
+  address: string;
+  tags: PersonTag[];
+}
+
+function makeApplicant(
+  i: number,
+  options: { birthYear: number; female: boolean; area?: string; tags?: PersonTag[] },
+) {
+  const area = options.area ?? homeAreas[i % homeAreas.length] ?? '450502';
+  // Birth day and sequence from the record's number: unique per record; the sequence's last digit is odd
+  // for a man and even for a woman.
+  const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  const seq = `${String(10 + Math.floor(i / 336)).padStart(2, '0')}${2 * (i % 5) + (options.female ? 0 : 1)}`;
+  const first17 = `${area}${options.birthYear}${month}${day}${seq}`;
+  const given = options.female ? femaleGiven : maleGiven;
+  const applicant: Applicant = {
+    name: `${surnames[(i * 3) % surnames.length]}${given[(i * 5) % given.length]}`,
+    idNumber: first17 + idNumberCheckChar(first17),
+    female: options.female,
+    phone: `1397790${String(1000 + i).padStart(4, '0')}`,
+    address: `${addresses[area] ?? '北海市海城区'}${['长青路', '贵州路', '四川路', '湖南路', '驿马路'][i % 5]}${1 + (i % 90)}号`,
+    tags: options.tags ?? [],
+  };
+  return applicant;
+}
+
+interface Matter {
+  kind: MatterKind;
+  matterType: LegalAidMatterType;
+  disputeKind: LegalAidDisputeKind;
+  opposingParty: string | null;
+  facts: string;
+  request: string;
+  amountClaimed: number | null;
+  exemption: LegalAidExemption | null;
+  applicant: Applicant;
+}
+
+/** The matter of record `i` of a kind: Beihai's places, employers and vessels. */
+function matterOf(kind: MatterKind, i: number): Matter {
+  const pick = <T>(list: readonly T[]): T => list[i % list.length] as T;
+  const claimed = 8_000 + ((i * 7_919) % 40) * 1_000;
+  switch (kind) {
+    case 'construction': {
+      const [district, site, company] = pick(constructionSites);
+      return {
+        kind,
+        matterType: 'civil',
+        disputeKind: 'wageArrears',
+        opposingParty: company,
+        facts: `申请人于 2022 年在${district}${site}从事钢筋、模板等工作，工程完工后${company}及其班组长拖欠工资 ${claimed} 元，多次追讨未果。`,
+        request: '代理申请劳动仲裁或提起诉讼，追索拖欠的劳动报酬',
+        amountClaimed: claimed,
+        exemption: 'art42MigrantWorker',
+        applicant: makeApplicant(i, {
+          birthYear: 1968 + (i % 30),
+          female: i % 7 === 0,
+          tags: ['migrantWorker'],
+        }),
+      };
+    }
+    case 'fishing': {
+      const [vessel, port, owner] = pick(fishingVessels);
+      return {
+        kind,
+        matterType: 'civil',
+        disputeKind: 'wageArrears',
+        opposingParty: owner,
+        facts: `申请人随“${vessel}”号渔船在北部湾海域作业，船籍港${port}，休渔期后船东结算时拖欠船员工资 ${claimed} 元。`,
+        request: '代理追索渔船船员劳动报酬',
+        amountClaimed: claimed,
+        exemption: 'art42MigrantWorker',
+        applicant: makeApplicant(i, { birthYear: 1970 + (i % 28), female: false, tags: ['migrantWorker'] }),
+      };
+    }
+    case 'industrialInjury': {
+      const employer = pick(parkEmployers);
+      const amount = claimed * 4;
+      return {
+        kind,
+        matterType: 'civil',
+        disputeKind: 'workInjury',
+        opposingParty: employer,
+        facts: `申请人在铁山港（临海）工业区${employer}车间作业时被设备压伤手部，已认定工伤，单位未缴纳工伤保险且拒绝支付工伤待遇约 ${amount} 元。`,
+        request: '代理工伤待遇劳动仲裁，要求用人单位支付一次性伤残补助金等工伤保险待遇',
+        amountClaimed: amount,
+        exemption: 'art42MigrantWorker',
+        applicant: makeApplicant(i, { birthYear: 1972 + (i % 25), female: false, tags: ['migrantWorker'] }),
+      };
+    }
+    case 'rider': {
+      const injured = i % 2 === 0;
+      return {
+        kind,
+        matterType: 'civil',
+        disputeKind: injured ? 'workInjury' : 'wageArrears',
+        opposingParty: '北海市速达配送服务有限公司',
+        facts: injured
+          ? '申请人为外卖配送骑手，在海城区北京路送餐途中与机动车相撞受伤，配送站点以“合作关系”为由拒绝承担责任。'
+          : `申请人为外卖配送骑手，配送站点以违规为由扣发 2022 年 11 月至 12 月配送费共计 ${Math.round(claimed / 2)} 元。`,
+        request: injured ? '代理确认劳动关系并主张工伤待遇' : '代理追索被扣发的配送报酬',
+        amountClaimed: injured ? claimed * 2 : Math.round(claimed / 2),
+        exemption: 'beihaiGigWorker',
+        applicant: makeApplicant(i, { birthYear: 1990 + (i % 12), female: i % 5 === 0, tags: ['gigWorker'] }),
+      };
+    }
+    case 'maintenance': {
+      const elderly = i % 3 !== 0;
+      return {
+        kind,
+        matterType: 'civil',
+        disputeKind: 'maintenance',
+        opposingParty: elderly ? '申请人之子女' : '申请人之父',
+        facts: elderly
+          ? '申请人年逾七旬，无固定收入，育有子女三人，子女均拒绝支付赡养费。'
+          : '申请人父母离婚后由母亲抚养，父亲长期拒付抚养费，申请人就读于合浦县某中学。',
+        request: elderly ? '代理起诉要求子女支付赡养费' : '代理起诉要求父亲支付抚养费',
+        amountClaimed: null,
+        exemption: 'art42VulnerableNoIncome',
+        applicant: elderly
+          ? makeApplicant(i, { birthYear: 1946 + (i % 10), female: i % 2 === 0, area: '450521' })
+          : makeApplicant(i, { birthYear: 2008, female: i % 2 === 1, area: '450521' }),
+      };
+    }
+    case 'defence': {
+      const minor = i % 4 === 0;
+      return {
+        kind,
+        matterType: 'criminal',
+        disputeKind: 'criminalDefence',
+        opposingParty: null,
+        facts: minor
+          ? '申请人涉嫌盗窃罪被海城区公安分局刑事拘留，案发时未满十八周岁，家庭无力委托律师。'
+          : '申请人涉嫌帮助信息网络犯罪活动罪被取保候审，家庭经济困难，无力委托辩护人。',
+        request: '指派律师担任辩护人',
+        amountClaimed: null,
+        exemption: minor ? 'art25Minor' : null,
+        applicant: makeApplicant(i, { birthYear: minor ? 2006 : 1985 + (i % 15), female: i % 6 === 0 }),
+      };
+    }
+    case 'domesticViolence':
+      return {
+        kind,
+        matterType: 'civil',
+        disputeKind: 'family',
+        opposingParty: '申请人之配偶',
+        facts: '申请人长期遭受配偶殴打，银海区人民法院已发出人身安全保护令，申请人要求离婚并分割共同财产。',
+        request: '代理离婚诉讼',
+        amountClaimed: null,
+        exemption: 'art32AbuseVictim',
+        applicant: makeApplicant(i, { birthYear: 1978 + (i % 15), female: true }),
+      };
+    case 'traffic':
+      return {
+        kind,
+        matterType: 'civil',
+        disputeKind: 'trafficAccident',
+        opposingParty: '肇事车辆驾驶人及其保险公司',
+        facts: '申请人为肢体残疾人，驾驶残疾人机动轮椅车在合浦县廉州镇被货车撞伤，对方保险公司拒绝理赔。',
+        request: '代理交通事故损害赔偿诉讼',
+        amountClaimed: claimed * 3,
+        exemption: null,
+        applicant: makeApplicant(i, { birthYear: 1965 + (i % 20), female: i % 2 === 0, tags: ['disabled'] }),
+      };
+    case 'militaryFamily':
+      return {
+        kind,
+        matterType: 'civil',
+        disputeKind: 'personalInjury',
+        opposingParty: '相邻建房户',
+        facts: '申请人之夫在驻北海部队服役，相邻建房户施工致申请人房屋开裂，协商赔偿未果。',
+        request: '代理相邻关系损害赔偿诉讼',
+        amountClaimed: claimed,
+        exemption: null,
+        applicant: makeApplicant(i, { birthYear: 1988 + (i % 8), female: true, tags: ['military'] }),
+      };
+  }
+}
+
+function applicationInput(matter: Matter, placeUnitId: number): LegalAidApplicationInput {
+  const a = matter.applicant;
+  return {
+    applicant: {
+      name: a.name,
+      idType: 'residentIdCard',
+      idNumber: a.idNumber,
+      phone: a.phone,
+      address: a.address,
+      tags: a.tags,
+    },
+    matter: {
+      matterType: matter.matterType,
+      disputeKind: matter.disputeKind,
+      opposingParty: matter.opposingParty,
+      placeUnitId,
+      facts: matter.facts,
+      request: matter.request,
+      amountClaimed: matter.amountClaimed,
+    },
+    hardship: matter.exemption
+      ? { exemption: matter.exemption }
+      : {
+          proof: 'pledge',
+          pledgeSigned: true,
+          householdSize: 3,
+          householdMonthlyIncome: 1_500,
+          householdAssets: 10_000,
+        },
+    fileIds: [],
+    urgent: false,
+  };
+}
+
+/** One application of the demo and what happens to it. */
+export interface DemoApplicationPlan {
+  index: number;
+  matter: Matter;
+  receivedOn: string;
+  /** Where the matter arose: the city (the city centre decides) or a county (its centre decides). */
+  place: 'city' | '海城区' | '银海区' | '铁山港区' | '合浦县';
+  fate:
+    | { kind: 'granted'; grantedOn: string }
+    | { kind: 'refused'; refusedOn: string }
+    | { kind: 'withdrawn'; correctionOn: string }
+    | { kind: 'undecided' };
+}
+
+/** Every application of the demo, oldest first. */
+export function demoApplicationPlans(): DemoApplicationPlan[] {
+  const f = legalAidCasesDemoFigures;
+  const plans: DemoApplicationPlan[] = [];
+  // Granted: received from 3 January to 21 June, decided one to three working days later.
+  const days = weekdays('2023-01-03', '2023-06-21');
+  for (let g = 0; g < f.casesAccepted; g++) {
+    const receivedOn = days[Math.floor((g * days.length) / f.casesAccepted)] ?? '2023-01-03';
+    const kind = kindCycle[g % kindCycle.length] ?? 'construction';
+    plans.push({
+      index: 0,
+      matter: matterOf(kind, g),
+      receivedOn,
+      place: 'city',
+      fate: { kind: 'granted', grantedOn: workdaysAfter(receivedOn, 1 + (g % 3)) },
+    });
+  }
+  // Refused: matters outside legal aid or above the hardship standard.
+  for (let r = 0; r < f.refused; r++) {
+    const receivedOn = days[Math.floor(((r + 0.5) * days.length) / f.refused)] ?? '2023-01-03';
+    const n = 400 + r;
+    const matter = matterOf(r % 2 === 0 ? 'traffic' : 'militaryFamily', n);
+    plans.push({
+      index: 0,
+      matter: { ...matter, applicant: { ...matter.applicant, tags: [] } },
+      receivedOn,
+      place: 'city',
+      fate: { kind: 'refused', refusedOn: workdaysAfter(receivedOn, 3) },
+    });
+  }
+  // Withdrawn: the correction notice went unanswered (第四十三条).
+  for (let w = 0; w < f.withdrawn; w++) {
+    const receivedOn = days[Math.floor(((w + 0.3) * days.length) / (f.withdrawn + 1))] ?? '2023-01-03';
+    plans.push({
+      index: 0,
+      matter: matterOf(w % 2 === 0 ? 'defence' : 'domesticViolence', 440 + w),
+      receivedOn,
+      place: 'city',
+      fate: { kind: 'withdrawn', correctionOn: workdaysAfter(receivedOn, 1) },
+    });
+  }
+  // Undecided on 30 June: received at the city centre's counter for the county centres (全城通办).
+  const counties = ['海城区', '银海区', '铁山港区', '合浦县'] as const;
+  const lateDays = weekdays('2023-06-26', '2023-06-30');
+  for (let u = 0; u < f.undecided; u++) {
+    plans.push({
+      index: 0,
+      matter: matterOf(u % 3 === 0 ? 'rider' : 'construction', 460 + u),
+      receivedOn: lateDays[u % lateDays.length] ?? '2023-06-30',
+      place: counties[u % counties.length] ?? '海城区',
+      fate: { kind: 'undecided' },
+    });
+  }
+  plans.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+  return plans.map((p, index) => ({ ...p, index }));
+}
+
+async function placeIds(ctx: DemoContext): Promise<Record<DemoApplicationPlan['place'], number>> {
+  const db = ctx.services.database.db;
+  const { config } = ctx.services;
+  const [city] = await db
+    .select({ id: orgUnit.id })
+    .from(orgUnit)
+    .where(and(eq(orgUnit.kind, 'cityBureau'), eq(orgUnit.divisionCode, config.cityDivisionCode)));
+  if (!city) throw new DemoStepError(`机构树中没有${config.cityName}司法局`);
+  const ids = { city: city.id } as Record<DemoApplicationPlan['place'], number>;
+  for (const county of ['海城区', '银海区', '铁山港区', '合浦县'] as const) {
+    const [row] = await db
+      .select({ id: orgUnit.id })
+      .from(orgUnit)
+      .where(and(eq(orgUnit.kind, 'countyBureau'), eq(orgUnit.name, `${county}司法局`)));
+    // Another city's tree: its first county stands in.
+    ids[county] = row?.id ?? city.id;
+  }
+  return ids;
+}
+
+async function versionOf(ctx: DemoContext, caseId: string): Promise<number> {
+  const [row] = await ctx.services.database.db
+    .select({ version: caseRecord.version })
+    .from(caseRecord)
+    .where(eq(caseRecord.id, caseId));
+  if (!row) throw new DemoStepError(`演示案件 ${caseId} 不存在`);
+  return row.version;
+}
+
+/** The staff account with the role 律师, made like the platform's demo accounts and linked to a lawyer. */
+async function lawyerAccount(ctx: DemoContext, clerk: RequestContext, unitId: number): Promise<void> {
+  const { users, auth } = ctx.services;
+  const db = ctx.services.database.db;
+  const modules = ctx.services.modules.get('legalAid') as LegalAidServices | undefined;
+  if (!modules) throw new DemoStepError('平台未启用法律援助模块');
+  const [existing] = await db
+    .select({ id: staffUser.id })
+    .from(staffUser)
+    .where(eq(staffUser.username, demoLawyerUsername));
+  if (existing) return;
+  const lawyers = await modules.registry.listLawyers(clerk);
+  const profile = lawyers.find((l) => !l.staffUserId && l.registeredOn < '2023-01-01');
+  if (!profile) throw new DemoStepError('律师库中没有可关联演示账号的律师');
+  const admin = await ctx.asRole('sysAdmin');
+  const secAdmin = await ctx.asRole('secAdmin');
+  const { user, initialPassword } = await users.create(admin, {
+    username: demoLawyerUsername,
+    displayName: profile.name,
+    unitId,
+  });
+  await ctx.track('staff_user', user.id);
+  await users.assignRoles(secAdmin, user.id, ['lawyer']);
+  await auth.changePassword(await ctx.as(demoLawyerUsername), {
+    currentPassword: initialPassword,
+    newPassword: ctx.password,
+  });
+  await modules.registry.updateLawyer(clerk, profile.id, {
+    unitId: profile.unitId,
+    name: profile.name,
+    staffUserId: user.id,
+    lawFirm: profile.lawFirm,
+    licenceNumber: profile.licenceNumber,
+    practiceStartDate: profile.practiceStartDate,
+    specialties: profile.specialties,
+    registeredOn: profile.registeredOn,
+    proBonoFrom: profile.proBonoFrom,
+    proBonoTo: profile.proBonoTo,
+    expertPanel: profile.expertPanel,
+    unavailable: profile.unavailable,
+    leftOn: profile.leftOn,
+    version: profile.version,
+  });
+}
+
+async function createAll(ctx: DemoContext): Promise<void> {
+  const modules = ctx.services.modules.get('legalAid') as LegalAidServices | undefined;
+  if (!modules) throw new DemoStepError('平台未启用法律援助模块');
+  const { workflow } = ctx.services;
+  const db = ctx.services.database.db;
+  const clerk = await ctx.as('aidclerk');
+  const unitId = clerk.principal?.unitId;
+  if (!unitId) throw new DemoStepError('演示账号 aidclerk 没有所属单位');
+  const places = await placeIds(ctx);
+  const at = <T>(day: string, time: string, fn: () => Promise<T>) => ctx.at(`${day}T${time}:00+08:00`, fn);
+
+  await at('2023-01-03', '08:30', () => lawyerAccount(ctx, clerk, unitId));
+
+  for (const plan of demoApplicationPlans()) {
+    const time = `${String(8 + (plan.index % 8)).padStart(2, '0')}:${String((plan.index * 13) % 60).padStart(2, '0')}`;
+    const { caseId } = await at(plan.receivedOn, time, () =>
+      db.transaction((tx) =>
+        modules.applications.createAtCounter(tx, clerk, applicationInput(plan.matter, places[plan.place])),
+      ),
+    );
+    await ctx.track('case_record', caseId);
+    const fate = plan.fate;
+    if (fate.kind === 'granted') {
+      await at(fate.grantedOn, '15:00', async () =>
+        workflow.transition(clerk, {
+          caseId,
+          transition: 'grant',
+          version: await versionOf(ctx, caseId),
+          input: { opinion: '经审查，申请人符合法律援助条件，决定给予法律援助。' },
+        }),
+      );
+    } else if (fate.kind === 'refused') {
+      await at(fate.refusedOn, '15:00', async () =>
+        workflow.transition(clerk, {
+          caseId,
+          transition: 'refuse',
+          version: await versionOf(ctx, caseId),
+          input: {
+            reasonCode: 'notInHardship',
+            reasons:
+              '经核查，申请人家庭人均月收入高于北海市法律援助经济困难标准，且不属于免予核查经济困难状况的情形。',
+          },
+        }),
+      );
+    } else if (fate.kind === 'withdrawn') {
+      await at(fate.correctionOn, '10:00', async () =>
+        workflow.transition(clerk, {
+          caseId,
+          transition: 'requestCorrection',
+          version: await versionOf(ctx, caseId),
+          input: { items: ['申请人身份证明复印件', '与所申请法律援助事项有关的证明材料'] },
+        }),
+      );
+    }
+  }
+  // Corrections not supplied in time count as withdrawn: the nightly job, on the last night of June.
+  await at('2023-06-30', '00:10', () => modules.applications.withdrawOverdueCorrections());
+}
+
+export const legalAidCasesDemo: DemoStep = {
+  id: 'legalAid.cases',
+  dependsOn: ['platform.accounts', registryDemo.id],
+  run: createAll,
+};
