@@ -1,6 +1,6 @@
 import { defineBusinessModule } from '../business-module.ts';
-import { legalAidAssignmentNoticeSeries } from './assignment.rules.ts';
 import { assignmentRoutes } from './assignment.routes.ts';
+import { legalAidAssignmentNoticeSeries } from './assignment.rules.ts';
 import { AssignmentService } from './assignment.service.ts';
 import { lawyerCaseRoutes } from './lawyer-case.routes.ts';
 import { LawyerCaseService } from './lawyer-case.service.ts';
@@ -11,8 +11,8 @@ import {
   legalAidGrantSeries,
   legalAidRefusalSeries,
 } from './legal-aid.case-type.ts';
-import { legalAidDocumentTemplates } from './legal-aid.documents.ts';
 import { legalAidCasesDemo } from './legal-aid.demo.ts';
+import { legalAidDocumentTemplates } from './legal-aid.documents.ts';
 import { legalAidApplicationMetrics } from './legal-aid.metrics.ts';
 import { legalAidRoutes } from './legal-aid.routes.ts';
 import { LegalAidService } from './legal-aid.service.ts';
@@ -21,9 +21,9 @@ import { registryMetrics } from './registry.metrics.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { RegistryService } from './registry.service.ts';
 
-export type { LawyerCaseService } from './lawyer-case.service.ts';
 export { currentAssignment } from './assignment.repo.ts';
 export type { AssignmentService } from './assignment.service.ts';
+export type { LawyerCaseService } from './lawyer-case.service.ts';
 export { LEGAL_AID_APPLICATION } from './legal-aid.case-type.ts';
 export type { LegalAidService } from './legal-aid.service.ts';
 export type { LawyerStandingView, RegistryService } from './registry.service.ts';
