@@ -40,7 +40,7 @@ export const legalAidMyCaseSchema = z.object({
   disputeKind: z.enum(legalAidDisputeKinds),
   status: z.string(),
   statusLabel: z.string(),
-  tone: z.enum(['processing', 'waiting', 'done', 'closed']).nullable(),
+  tone: z.enum(['processing', 'waiting', 'done', 'closed']),
   assignedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   /** The earliest running clock of the case (YYYY-MM-DD) and its rule's name. */

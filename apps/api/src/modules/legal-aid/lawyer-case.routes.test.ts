@@ -278,7 +278,7 @@ describe('legal aid: the lawyer’s case', () => {
       ['提交申请', 'done'],
       ['审查决定', 'done'],
       ['指派律师', 'done'],
-      ['律师承办', 'pending'],
+      ['律师承办', 'current'],
       ['办结', 'pending'],
     ]);
     expect(waiting[2]?.note).toBe('已指派广西北海银滩律师事务所陈志明律师承办');

@@ -680,7 +680,7 @@ export function progressSteps(
       steps.push({
         key: 'handling',
         label: '律师承办',
-        status: status === 'assigned' ? 'pending' : status === 'inProgress' ? 'current' : 'done',
+        status: status === 'assigned' || status === 'inProgress' ? 'current' : 'done',
         at: iso(lawyer?.acceptedAt ?? null),
         note: accepted
           ? status === 'inProgress'

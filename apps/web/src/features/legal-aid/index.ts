@@ -2,6 +2,7 @@ import { FileAddOutlined, ProfileOutlined, SolutionOutlined } from '@ant-design/
 import { permissions } from '@zhucheng/contracts';
 import { lazy } from 'react';
 import type { Feature } from '../../lib/feature.ts';
+import { lawyerCaseConsoleRoutes, lawyerCaseMenuLinks } from './lawyer-case/index.ts';
 import { registryConsoleRoutes, registryMenuLinks } from './registry/index.ts';
 
 const PortalIntroPage = lazy(() => import('./pages/portal-intro-page.tsx'));
@@ -37,6 +38,7 @@ export const legalAidFeature: Feature = {
       component: ConsoleApplicationPage,
     },
     ...registryConsoleRoutes,
+    ...lawyerCaseConsoleRoutes,
   ],
   menu: [
     {
@@ -59,6 +61,7 @@ export const legalAidFeature: Feature = {
           permission: permissions.legalAid.intake,
         },
         ...registryMenuLinks,
+        ...lawyerCaseMenuLinks,
       ],
     },
   ],

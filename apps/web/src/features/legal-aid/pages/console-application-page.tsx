@@ -1,6 +1,8 @@
 import { useParams } from 'react-router';
 import { CasePage } from '../../../components/case-kit/case-page.tsx';
+import { AssignmentSection } from '../assignment/index.ts';
 import { ApplicationDetails } from '../components/application-details.tsx';
+import { CaseworkSection } from '../lawyer-case/index.ts';
 
 /** One application on the shared case page; the decisions are the workflow's buttons in its header. */
 export default function ConsoleApplicationPage() {
@@ -9,6 +11,18 @@ export default function ConsoleApplicationPage() {
     <CasePage
       caseId={caseId}
       details={(detail) => <ApplicationDetails caseId={detail.id} />}
+      sections={[
+        {
+          key: 'assignment',
+          label: '指派律师',
+          render: (detail) => <AssignmentSection caseId={detail.id} />,
+        },
+        {
+          key: 'casework',
+          label: '承办情况',
+          render: (detail) => <CaseworkSection caseId={detail.id} caseNo={detail.caseNo} />,
+        },
+      ]}
       backPath="/legal-aid/applications"
       backLabel="返回援助申请"
     />

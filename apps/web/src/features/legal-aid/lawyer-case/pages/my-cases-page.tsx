@@ -1,0 +1,151 @@
+import { type LegalAidMyCase, legalAidMyCaseStatuses } from '@zhucheng/contracts';
+import { App, Button, Empty, Segmented, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CaseStatusTag } from '../../../../components/case-kit/case-status-tag.tsx';
+import { FormErrorAlert } from '../../../../components/form-error-alert.tsx';
+import { PageHeader } from '../../../../components/page-header.tsx';
+import { ApiRequestError } from '../../../../lib/api.ts';
+import { useAccept, useMyCases } from '../api/lawyer-case-api.ts';
+import { DeclineDialog } from '../components/decline-dialog.tsx';
+
+const statusFilters: { value: string; label: string }[] = [
+  { value: 'all', label: '全部' },
+  ...legalAidMyCaseStatuses.map((s) => ({
+    value: s,
+    label: { assigned: '待接受', inProgress: '承办中', closed: '已结案' }[s],
+  })),
+];
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
+
+/** 我的援助案件: the lawyer's aided cases; 接受指派 or 退回 the new ones. */
+export default function MyCasesPage() {
+  const [status, setStatus] = useState('all');
+  const cases = useMyCases(status === 'all' ? undefined : status);
+  const accept = useAccept();
+  const { message } = App.useApp();
+  const [declining, setDeclining] = useState<LegalAidMyCase | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const onAccept = async (c: LegalAidMyCase) => {
+    setError(null);
+    try {
+      await accept.mutateAsync({ caseId: c.caseId, body: { version: c.version } });
+      message.success(`已接受指派：${c.caseNo ?? ''}`);
+    } catch (e) {
+      setError(e instanceof ApiRequestError ? e.message : '接受指派失败，请稍后重试');
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="我的援助案件"
+        description="法律援助中心指派给您承办的案件：接受指派后填写办案记录，办结后结案。"
+      />
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Segmented
+          aria-label="案件状态"
+          options={statusFilters}
+          value={status}
+          onChange={(v) => setStatus(String(v))}
+        />
+      </Space>
+      <FormErrorAlert message={error ?? (cases.error ? cases.error.message : null)} />
+      <Table<LegalAidMyCase>
+        rowKey="caseId"
+        loading={cases.isLoading}
+        dataSource={cases.data ?? []}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                status === 'all'
+                  ? '暂无援助案件。法律援助中心指派案件后，会在消息中心通知您，案件会出现在这里。'
+                  : '没有这一状态的案件'
+              }
+            />
+          ),
+        }}
+        columns={[
+          {
+            title: '案号',
+            dataIndex: 'caseNo',
+            render: (_: unknown, c) => (
+              <Link to={`/legal-aid/applications/${c.caseId}`}>{c.caseNo ?? '（未编号）'}</Link>
+            ),
+          },
+          {
+            title: '受援人',
+            dataIndex: 'applicantName',
+            render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span>,
+          },
+          {
+            title: '案由',
+            dataIndex: 'matterSummary',
+            render: (v: string) => <div style={{ maxWidth: 320, whiteSpace: 'normal' }}>{v}</div>,
+          },
+          {
+            title: '状态',
+            dataIndex: 'statusLabel',
+            render: (_: unknown, c) => <CaseStatusTag tone={c.tone} label={c.statusLabel} />,
+          },
+          { title: '指派日期', dataIndex: 'assignedAt', render: (v: string | null) => day(v) },
+          { title: '接受日期', dataIndex: 'acceptedAt', render: (v: string | null) => day(v) },
+          {
+            title: '下一期限',
+            dataIndex: 'nextDeadline',
+            render: (_: unknown, c) =>
+              c.nextDeadline ? (
+                <Typography.Text>
+                  {c.nextDeadline.dueOn}（{c.nextDeadline.label}）
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_: unknown, c) =>
+              c.status === 'assigned' ? (
+                <Space wrap>
+                  <Button
+                    type="primary"
+                    size="small"
+                    aria-label={`接受指派 ${c.caseNo ?? ''}`}
+                    loading={accept.isPending && accept.variables?.caseId === c.caseId}
+                    onClick={() => onAccept(c)}
+                  >
+                    接受指派
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    aria-label={`退回 ${c.caseNo ?? ''}`}
+                    onClick={() => setDeclining(c)}
+                  >
+                    退回
+                  </Button>
+                </Space>
+              ) : (
+                <Link to={`/legal-aid/applications/${c.caseId}`}>办理</Link>
+              ),
+          },
+        ]}
+      />
+      {declining && (
+        <DeclineDialog
+          caseId={declining.caseId}
+          caseNo={declining.caseNo}
+          version={declining.version}
+          open
+          onClose={() => setDeclining(null)}
+        />
+      )}
+    </>
+  );
+}
