@@ -1,0 +1,1 @@
+export { AssignmentSection } from './components/assignment-section.tsx';
