@@ -37,6 +37,7 @@ describe('legal-aid demo data', () => {
   it('every legal-aid figure of the seed report', async () => {
     const expected: Record<string, number> = {
       'legalAid.casesAccepted': 357,
+      'legalAid.amountRecoveredForMigrantWorkers': 3_080_000,
       'legalAid.consultations': 1447,
       'legalAid.supportTeams': 8,
       'legalAid.proBonoDutyLawyers': 14,
@@ -46,6 +47,7 @@ describe('legal-aid demo data', () => {
     };
     for (const [name, value] of Object.entries(expected)) expect(await metric(name), name).toBe(value);
     expect(legalAidCasesDemoFigures.casesAccepted).toBe(357);
+    expect(legalAidCasesDemoFigures.amountRecoveredForMigrantWorkers).toBe(3_080_000);
     expect(registryDemoFigures.consultations).toBe(1447);
   });
 
@@ -60,9 +62,16 @@ describe('legal-aid demo data', () => {
     for (const key of ['migrantWorker', 'gigWorker', 'minor', 'elderly', 'women', 'disabled', 'military']) {
       expect(groups[key], key).toBeGreaterThan(0);
     }
+    // The last four grants of June wait for a lawyer on 30 June; the rest were assigned by rotation.
+    expect(await metric('legalAid.assigned')).toBe(f.casesAccepted - 4);
+    const closed = await metric('legalAid.closed');
+    expect(closed).toBeGreaterThan(100);
+    expect(closed).toBeLessThan(f.casesAccepted);
+    const closedByGroup = await metric('legalAid.closedByApplicantGroup');
+    expect(closedByGroup.migrantWorker).toBeGreaterThan(50);
     const flow = await metric('legalAid.applications');
     expect(flow).toMatchObject({ carriedIn: 0, received: await metric('legalAid.received') });
-    expect(flow.closed).toBeGreaterThanOrEqual(f.withdrawn);
+    expect(flow.closed).toBe(closed + f.withdrawn);
   });
 
   it('a demo lawyer can sign in, linked to a lawyer of the registry', async () => {

@@ -1,6 +1,7 @@
 import {
   idNumberCheckChar,
   type LegalAidApplicationInput,
+  type LegalAidCaseOutcome,
   type LegalAidDisputeKind,
   type LegalAidExemption,
   type LegalAidMatterType,
@@ -385,10 +386,57 @@ export interface DemoApplicationPlan {
   /** Where the matter arose: the city (the city centre decides) or a county (its centre decides). */
   place: 'city' | '海城区' | '银海区' | '铁山港区' | '合浦县';
   fate:
-    | { kind: 'granted'; grantedOn: string }
+    | {
+        kind: 'granted';
+        grantedOn: string;
+        /** Assigned by rotation (指派) on this day, accepted by the lawyer the next working day. */
+        assignOn: string | null;
+        acceptOn: string | null;
+        closing: {
+          closedOn: string;
+          outcome: LegalAidCaseOutcome;
+          amountRecoveredYuan: number | null;
+        } | null;
+      }
     | { kind: 'refused'; refusedOn: string }
     | { kind: 'withdrawn'; correctionOn: string }
     | { kind: 'undecided' };
+}
+
+const migrantKinds: readonly MatterKind[] = ['construction', 'fishing', 'industrialInjury'];
+
+function outcomeOf(kind: MatterKind, g: number): LegalAidCaseOutcome {
+  if (kind === 'defence') return g % 3 === 0 ? 'other' : 'sentenceReduced';
+  const civil: LegalAidCaseOutcome[] = ['mediated', 'won', 'settled', 'partlyWon', 'mediated'];
+  return civil[g % civil.length] ?? 'mediated';
+}
+
+/**
+ * 挽回损失 on the closed pay and injury claims: for applicants tagged 农民工 the amounts add up to exactly
+ * the seed report's 3,080,000 yuan (each a share of the claim, rounded to 10 yuan, the last one taking the
+ * rest); gig workers' claims recover part of theirs (not in that figure); other matters have none.
+ */
+function allocateRecovered(plans: DemoApplicationPlan[]): void {
+  const target = legalAidCasesDemoFigures.amountRecoveredForMigrantWorkers;
+  const migrant = plans.filter(
+    (p) => p.fate.kind === 'granted' && p.fate.closing && migrantKinds.includes(p.matter.kind),
+  );
+  const weights = migrant.map((p, k) => (p.matter.amountClaimed ?? 10_000) * (0.6 + (k % 5) * 0.1));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  let given = 0;
+  migrant.forEach((p, k) => {
+    if (p.fate.kind !== 'granted' || !p.fate.closing) return;
+    const amount =
+      k === migrant.length - 1
+        ? target - given
+        : Math.round(((weights[k] ?? 0) * target) / totalWeight / 10) * 10;
+    given += amount;
+    p.fate.closing.amountRecoveredYuan = amount;
+  });
+  for (const p of plans) {
+    if (p.fate.kind !== 'granted' || !p.fate.closing || p.matter.kind !== 'rider') continue;
+    p.fate.closing.amountRecoveredYuan = Math.round(((p.matter.amountClaimed ?? 0) * 0.8) / 10) * 10;
+  }
 }
 
 /** Every application of the demo, oldest first. */
@@ -397,17 +445,35 @@ export function demoApplicationPlans(): DemoApplicationPlan[] {
   const plans: DemoApplicationPlan[] = [];
   // Granted: received from 3 January to 21 June, decided one to three working days later.
   const days = weekdays('2023-01-03', '2023-06-21');
+  const granted: DemoApplicationPlan[] = [];
   for (let g = 0; g < f.casesAccepted; g++) {
     const receivedOn = days[Math.floor((g * days.length) / f.casesAccepted)] ?? '2023-01-03';
     const kind = kindCycle[g % kindCycle.length] ?? 'construction';
-    plans.push({
+    const grantedOn = workdaysAfter(receivedOn, 1 + (g % 3));
+    // The last few of June wait for a lawyer, or for the lawyer's acceptance, on 30 June.
+    const assignOn = g >= f.casesAccepted - 4 ? null : workdaysAfter(grantedOn, 1);
+    const acceptOn = assignOn && g < f.casesAccepted - 8 ? workdaysAfter(assignOn, 1) : null;
+    const closedOn = acceptOn ? addDays(acceptOn, 20 + ((g * 17) % 60)) : null;
+    const matter = matterOf(kind, g);
+    granted.push({
       index: 0,
-      matter: matterOf(kind, g),
+      matter,
       receivedOn,
       place: 'city',
-      fate: { kind: 'granted', grantedOn: workdaysAfter(receivedOn, 1 + (g % 3)) },
+      fate: {
+        kind: 'granted',
+        grantedOn,
+        assignOn,
+        acceptOn,
+        closing:
+          closedOn && closedOn <= '2023-06-29'
+            ? { closedOn, outcome: outcomeOf(kind, g), amountRecoveredYuan: null }
+            : null,
+      },
     });
   }
+  allocateRecovered(granted);
+  plans.push(...granted);
   // Refused: matters outside legal aid or above the hardship standard.
   for (let r = 0; r < f.refused; r++) {
     const receivedOn = days[Math.floor(((r + 0.5) * days.length) / f.refused)] ?? '2023-01-03';
@@ -477,50 +543,104 @@ async function versionOf(ctx: DemoContext, caseId: string): Promise<number> {
   return row.version;
 }
 
-/** The staff account with the role 律师, made like the platform's demo accounts and linked to a lawyer. */
-async function lawyerAccount(ctx: DemoContext, clerk: RequestContext, unitId: number): Promise<void> {
+/** Lawyers of the registry with a demo account (role 律师): `lawyer` and `lawyer02` … `lawyer10`. */
+export const demoLawyerAccounts = 10;
+
+/**
+ * Staff accounts with the role 律师 for the first lawyers of the registry, made like the platform's demo
+ * accounts (the system administrator creates, the security administrator grants the role, the holder sets
+ * the demo password) and linked to the lawyer's profile, so the rotation can assign them and they can accept.
+ */
+async function lawyerAccounts(ctx: DemoContext, modules: LegalAidServices, clerk: RequestContext) {
   const { users, auth } = ctx.services;
   const db = ctx.services.database.db;
-  const modules = ctx.services.modules.get('legalAid') as LegalAidServices | undefined;
-  if (!modules) throw new DemoStepError('平台未启用法律援助模块');
-  const [existing] = await db
-    .select({ id: staffUser.id })
-    .from(staffUser)
-    .where(eq(staffUser.username, demoLawyerUsername));
-  if (existing) return;
-  const lawyers = await modules.registry.listLawyers(clerk);
-  const profile = lawyers.find((l) => !l.staffUserId && l.registeredOn < '2023-01-01');
-  if (!profile) throw new DemoStepError('律师库中没有可关联演示账号的律师');
   const admin = await ctx.asRole('sysAdmin');
   const secAdmin = await ctx.asRole('secAdmin');
-  const { user, initialPassword } = await users.create(admin, {
-    username: demoLawyerUsername,
-    displayName: profile.name,
-    unitId,
-  });
-  await ctx.track('staff_user', user.id);
-  await users.assignRoles(secAdmin, user.id, ['lawyer']);
-  await auth.changePassword(await ctx.as(demoLawyerUsername), {
-    currentPassword: initialPassword,
-    newPassword: ctx.password,
-  });
-  await modules.registry.updateLawyer(clerk, profile.id, {
-    unitId: profile.unitId,
-    name: profile.name,
-    staffUserId: user.id,
-    lawFirm: profile.lawFirm,
-    licenceNumber: profile.licenceNumber,
-    practiceStartDate: profile.practiceStartDate,
-    specialties: profile.specialties,
-    registeredOn: profile.registeredOn,
-    proBonoFrom: profile.proBonoFrom,
-    proBonoTo: profile.proBonoTo,
-    expertPanel: profile.expertPanel,
-    unavailable: profile.unavailable,
-    leftOn: profile.leftOn,
-    version: profile.version,
-  });
+  const lawyers = (await modules.registry.listLawyers(clerk))
+    .filter((l) => l.registeredOn < '2023-01-01' && !l.leftOn)
+    .sort((a, b) => a.licenceNumber.localeCompare(b.licenceNumber))
+    .slice(0, demoLawyerAccounts);
+  if (lawyers.length === 0) throw new DemoStepError('律师库中没有可关联演示账号的律师');
+  for (const [k, profile] of lawyers.entries()) {
+    if (profile.staffUserId) continue;
+    const username = k === 0 ? demoLawyerUsername : `${demoLawyerUsername}${String(k + 1).padStart(2, '0')}`;
+    const [existing] = await db
+      .select({ id: staffUser.id })
+      .from(staffUser)
+      .where(eq(staffUser.username, username));
+    if (existing) throw new DemoStepError(`用户名 ${username} 已被使用`);
+    const { user, initialPassword } = await users.create(admin, {
+      username,
+      displayName: profile.name,
+      unitId: profile.unitId,
+    });
+    await ctx.track('staff_user', user.id);
+    await users.assignRoles(secAdmin, user.id, ['lawyer']);
+    await auth.changePassword(await ctx.as(username), {
+      currentPassword: initialPassword,
+      newPassword: ctx.password,
+    });
+    await modules.registry.updateLawyer(clerk, profile.id, {
+      unitId: profile.unitId,
+      name: profile.name,
+      staffUserId: user.id,
+      lawFirm: profile.lawFirm,
+      licenceNumber: profile.licenceNumber,
+      practiceStartDate: profile.practiceStartDate,
+      specialties: profile.specialties,
+      registeredOn: profile.registeredOn,
+      proBonoFrom: profile.proBonoFrom,
+      proBonoTo: profile.proBonoTo,
+      expertPanel: profile.expertPanel,
+      unavailable: profile.unavailable,
+      leftOn: profile.leftOn,
+      version: profile.version,
+    });
+  }
 }
+
+/** One thing that happens to one application, at its time. */
+interface DemoEvent {
+  at: string;
+  order: number;
+  plan: DemoApplicationPlan;
+  step: 'receive' | 'grant' | 'refuse' | 'requestCorrection' | 'assign' | 'accept' | 'close';
+}
+
+function eventsOf(plans: DemoApplicationPlan[]): DemoEvent[] {
+  const events: DemoEvent[] = [];
+  const add = (day: string, time: string, plan: DemoApplicationPlan, step: DemoEvent['step']) =>
+    events.push({ at: `${day}T${time}:00+08:00`, order: events.length, plan, step });
+  for (const plan of plans) {
+    const minute = String((plan.index * 13) % 60).padStart(2, '0');
+    add(plan.receivedOn, `${String(8 + (plan.index % 8)).padStart(2, '0')}:${minute}`, plan, 'receive');
+    const fate = plan.fate;
+    if (fate.kind === 'granted') {
+      add(fate.grantedOn, `15:${minute}`, plan, 'grant');
+      if (fate.assignOn) add(fate.assignOn, `09:${minute}`, plan, 'assign');
+      if (fate.acceptOn) add(fate.acceptOn, `10:${minute}`, plan, 'accept');
+      if (fate.closing) add(fate.closing.closedOn, `16:${minute}`, plan, 'close');
+    } else if (fate.kind === 'refused') {
+      add(fate.refusedOn, `15:${minute}`, plan, 'refuse');
+    } else if (fate.kind === 'withdrawn') {
+      add(fate.correctionOn, `10:${minute}`, plan, 'requestCorrection');
+    }
+  }
+  // Same instant: the order the plan made them in (receipt before decision before assignment …).
+  return events.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
+}
+
+const closingSummaries: Record<MatterKind, string> = {
+  construction: '经劳动仲裁调解，用人单位与申请人达成协议，拖欠工资已当场支付。',
+  fishing: '经北海海事法院诉前调解，船东支付拖欠的船员工资。',
+  industrialInjury: '经劳动仲裁，用人单位支付一次性伤残补助金、医疗费等工伤待遇。',
+  rider: '经劳动仲裁调解，配送服务公司支付相关款项。',
+  maintenance: '经人民法院调解，被告按月支付赡养费或抚养费。',
+  defence: '辩护意见被人民法院部分采纳，判决结果已送达。',
+  domesticViolence: '人民法院判决准予离婚，并依法分割夫妻共同财产。',
+  traffic: '经人民法院调解，保险公司在交强险和商业险限额内赔偿。',
+  militaryFamily: '经人民法院调解，相邻建房户赔偿房屋修复费用。',
+};
 
 async function createAll(ctx: DemoContext): Promise<void> {
   const modules = ctx.services.modules.get('legalAid') as LegalAidServices | undefined;
@@ -528,57 +648,109 @@ async function createAll(ctx: DemoContext): Promise<void> {
   const { workflow } = ctx.services;
   const db = ctx.services.database.db;
   const clerk = await ctx.as('aidclerk');
-  const unitId = clerk.principal?.unitId;
-  if (!unitId) throw new DemoStepError('演示账号 aidclerk 没有所属单位');
   const places = await placeIds(ctx);
-  const at = <T>(day: string, time: string, fn: () => Promise<T>) => ctx.at(`${day}T${time}:00+08:00`, fn);
+  await ctx.at('2023-01-03T08:30:00+08:00', () => lawyerAccounts(ctx, modules, clerk));
 
-  await at('2023-01-03', '08:30', () => lawyerAccount(ctx, clerk, unitId));
-
-  for (const plan of demoApplicationPlans()) {
-    const time = `${String(8 + (plan.index % 8)).padStart(2, '0')}:${String((plan.index * 13) % 60).padStart(2, '0')}`;
-    const { caseId } = await at(plan.receivedOn, time, () =>
-      db.transaction((tx) =>
-        modules.applications.createAtCounter(tx, clerk, applicationInput(plan.matter, places[plan.place])),
-      ),
-    );
-    await ctx.track('case_record', caseId);
-    const fate = plan.fate;
-    if (fate.kind === 'granted') {
-      await at(fate.grantedOn, '15:00', async () =>
-        workflow.transition(clerk, {
-          caseId,
-          transition: 'grant',
-          version: await versionOf(ctx, caseId),
-          input: { opinion: '经审查，申请人符合法律援助条件，决定给予法律援助。' },
-        }),
-      );
-    } else if (fate.kind === 'refused') {
-      await at(fate.refusedOn, '15:00', async () =>
-        workflow.transition(clerk, {
-          caseId,
-          transition: 'refuse',
-          version: await versionOf(ctx, caseId),
-          input: {
-            reasonCode: 'notInHardship',
-            reasons:
-              '经核查，申请人家庭人均月收入高于北海市法律援助经济困难标准，且不属于免予核查经济困难状况的情形。',
-          },
-        }),
-      );
-    } else if (fate.kind === 'withdrawn') {
-      await at(fate.correctionOn, '10:00', async () =>
-        workflow.transition(clerk, {
-          caseId,
-          transition: 'requestCorrection',
-          version: await versionOf(ctx, caseId),
-          input: { items: ['申请人身份证明复印件', '与所申请法律援助事项有关的证明材料'] },
-        }),
-      );
+  const caseIds = new Map<number, string>();
+  const lawyerCtx = new Map<string, RequestContext>();
+  /** The account of the lawyer assigned now to the case. */
+  const assignedLawyer = async (caseId: string): Promise<RequestContext> => {
+    const view = await modules.assignment.view(clerk, caseId);
+    const lawyerId = view.current?.lawyerId;
+    const rows = lawyerId
+      ? ((
+          await ctx.services.database.executeSql(
+            'select u.username from legal_aid_lawyer l join staff_user u on u.id = l.staff_user_id where l.id = $1',
+            [lawyerId],
+          )
+        ).rows as { username: string }[])
+      : [];
+    const username = rows[0]?.username;
+    if (!username) throw new DemoStepError(`演示案件 ${caseId} 没有可登录的承办律师`);
+    let lawyer = lawyerCtx.get(username);
+    if (!lawyer) {
+      lawyer = await ctx.as(username);
+      lawyerCtx.set(username, lawyer);
     }
+    return lawyer;
+  };
+
+  for (const event of eventsOf(demoApplicationPlans())) {
+    const { plan } = event;
+    const caseId = caseIds.get(plan.index);
+    await ctx.at(event.at, async () => {
+      if (event.step === 'receive') {
+        const created = await db.transaction((tx) =>
+          modules.applications.createAtCounter(tx, clerk, applicationInput(plan.matter, places[plan.place])),
+        );
+        caseIds.set(plan.index, created.caseId);
+        await ctx.track('case_record', created.caseId);
+        return;
+      }
+      if (!caseId) throw new DemoStepError(`演示申请 ${plan.index} 尚未登记`);
+      const version = await versionOf(ctx, caseId);
+      const fate = plan.fate;
+      switch (event.step) {
+        case 'grant':
+          await workflow.transition(clerk, {
+            caseId,
+            transition: 'grant',
+            version,
+            input: { opinion: '经审查，申请人符合法律援助条件，决定给予法律援助。' },
+          });
+          return;
+        case 'refuse':
+          await workflow.transition(clerk, {
+            caseId,
+            transition: 'refuse',
+            version,
+            input: {
+              reasonCode: 'notInHardship',
+              reasons:
+                '经核查，申请人家庭人均月收入高于北海市法律援助经济困难标准，且不属于免予核查经济困难状况的情形。',
+            },
+          });
+          return;
+        case 'requestCorrection':
+          await workflow.transition(clerk, {
+            caseId,
+            transition: 'requestCorrection',
+            version,
+            input: { items: ['申请人身份证明复印件', '与所申请法律援助事项有关的证明材料'] },
+          });
+          return;
+        case 'assign': {
+          // 值班轮派: the rotation's first eligible lawyer (fair order, skips the unavailable and conflicted).
+          const ranked = await modules.assignment.suggest(clerk, caseId);
+          const first = ranked.find((r) => r.eligible);
+          if (!first) throw new DemoStepError(`演示案件 ${caseId} 没有可指派的律师`);
+          await modules.assignment.assign(clerk, caseId, {
+            lawyerId: first.lawyerId,
+            method: 'rotation',
+            version,
+          });
+          return;
+        }
+        case 'accept':
+          await modules.lawyerCases.accept(await assignedLawyer(caseId), caseId, { version });
+          return;
+        case 'close': {
+          if (fate.kind !== 'granted' || !fate.closing) return;
+          await modules.lawyerCases.close(await assignedLawyer(caseId), caseId, {
+            outcome: fate.closing.outcome,
+            summary: closingSummaries[plan.matter.kind],
+            amountRecoveredYuan: fate.closing.amountRecoveredYuan,
+            closedOn: fate.closing.closedOn,
+            fileIds: [],
+            version,
+          });
+          return;
+        }
+      }
+    });
   }
   // Corrections not supplied in time count as withdrawn: the nightly job, on the last night of June.
-  await at('2023-06-30', '00:10', () => modules.applications.withdrawOverdueCorrections());
+  await ctx.at('2023-06-30T00:10:00+08:00', () => modules.applications.withdrawOverdueCorrections());
 }
 
 export const legalAidCasesDemo: DemoStep = {
