@@ -134,6 +134,19 @@ export const auditActionAreas: { area: string; label: string; actions: Record<st
   },
   { area: 'legalAid', label: '法律援助申请', actions: { 'legalAid.apply': '提交法律援助申请' } },
   {
+    area: 'legalAidQuality',
+    label: '法律援助质量评估与补贴',
+    actions: {
+      'legalAid.rate': '评定案件质量等级',
+      'legalAid.subsidyRate.create': '新增办案补贴标准',
+      'legalAid.subsidyRate.update': '更正办案补贴标准',
+      'legalAid.paymentBatch.create': '生成补贴发放批次',
+      'legalAid.paymentBatch.export': '导出补贴发放表',
+      'legalAid.pledgeCheck': '记录承诺核查结论',
+      'legalAid.pledgeCheck.recovered': '登记追缴费用已退还',
+    },
+  },
+  {
     area: 'legalAidAssignment',
     label: '法律援助指派',
     actions: {

@@ -16,6 +16,8 @@ import { legalAidDocumentTemplates } from './legal-aid.documents.ts';
 import { legalAidApplicationMetrics } from './legal-aid.metrics.ts';
 import { legalAidRoutes } from './legal-aid.routes.ts';
 import { LegalAidService } from './legal-aid.service.ts';
+import { qualityRoutes } from './quality.routes.ts';
+import { QualityService } from './quality.service.ts';
 import { registryDemo, registryGuardedTables } from './registry.demo.ts';
 import { registryMetrics } from './registry.metrics.ts';
 import { registryRoutes } from './registry.routes.ts';
@@ -26,6 +28,7 @@ export type { AssignmentService } from './assignment.service.ts';
 export type { LawyerCaseService } from './lawyer-case.service.ts';
 export { LEGAL_AID_APPLICATION } from './legal-aid.case-type.ts';
 export type { LegalAidService } from './legal-aid.service.ts';
+export type { QualityService } from './quality.service.ts';
 export type { LawyerStandingView, RegistryService } from './registry.service.ts';
 
 // 法律援助: the legal-aid module's public surface. The application case (legal-aid.*) and the registries
@@ -37,6 +40,8 @@ export interface LegalAidServices {
   applications: LegalAidService;
   /** 法律援助登记: lawyers, duty roster, workstations, support teams, consultations. */
   registry: RegistryService;
+  /** 质量评估、办案补贴、承诺核查: rating closed cases, subsidy rates and payment batches, pledge checks. */
+  quality: QualityService;
   /** 指派律师: candidates, 指派 and 更换律师 (第四十三条, 第二十六条). */
   assignment: AssignmentService;
   /** 律师办案: the assigned lawyer accepts or returns, logs progress, closes; the centre reads. */
@@ -88,12 +93,19 @@ export const legalAidModule = defineBusinessModule<LegalAidServices>({
       workflow: platform.workflow,
       files: platform.files,
     }),
+    quality: new QualityService({
+      db: platform.database.db,
+      clock: platform.clock,
+      audit: platform.audit,
+      workflow: platform.workflow,
+    }),
   }),
   routes: (services, platform) => async (app) => {
     await app.register(legalAidRoutes(services.applications, platform.idempotency));
     await app.register(registryRoutes(services.registry));
     await app.register(assignmentRoutes(services.assignment));
     await app.register(lawyerCaseRoutes(services.lawyerCases));
+    await app.register(qualityRoutes(services.quality));
   },
   jobs: (services) => [
     {
