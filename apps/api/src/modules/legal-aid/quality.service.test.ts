@@ -298,7 +298,7 @@ describe('legal-aid quality, subsidies and pledge checks', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
-    const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
+    const values = (n: number) => ((sheet?.getRow(n).values ?? []) as unknown[]).slice(1);
     expect(values(1)).toEqual([
       '序号',
       '案号',
