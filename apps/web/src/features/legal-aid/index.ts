@@ -3,6 +3,7 @@ import { permissions } from '@zhucheng/contracts';
 import { lazy } from 'react';
 import type { Feature } from '../../lib/feature.ts';
 import { lawyerCaseConsoleRoutes, lawyerCaseMenuLinks } from './lawyer-case/index.ts';
+import { qualityConsoleRoutes, qualityMenuLinks } from './quality/index.ts';
 import { registryConsoleRoutes, registryMenuLinks } from './registry/index.ts';
 
 const PortalIntroPage = lazy(() => import('./pages/portal-intro-page.tsx'));
@@ -39,6 +40,7 @@ export const legalAidFeature: Feature = {
     },
     ...registryConsoleRoutes,
     ...lawyerCaseConsoleRoutes,
+    ...qualityConsoleRoutes,
   ],
   menu: [
     {
@@ -62,6 +64,7 @@ export const legalAidFeature: Feature = {
         },
         ...registryMenuLinks,
         ...lawyerCaseMenuLinks,
+        ...qualityMenuLinks,
       ],
     },
   ],

@@ -3,10 +3,12 @@ import { CasePage } from '../../../components/case-kit/case-page.tsx';
 import { AssignmentSection } from '../assignment/index.ts';
 import { ApplicationDetails } from '../components/application-details.tsx';
 import { CaseworkSection } from '../lawyer-case/index.ts';
+import { useQualitySections } from '../quality/index.ts';
 
 /** One application on the shared case page; the decisions are the workflow's buttons in its header. */
 export default function ConsoleApplicationPage() {
   const { caseId = '' } = useParams();
+  const qualitySections = useQualitySections(caseId);
   return (
     <CasePage
       caseId={caseId}
@@ -22,6 +24,7 @@ export default function ConsoleApplicationPage() {
           label: '承办情况',
           render: (detail) => <CaseworkSection caseId={detail.id} caseNo={detail.caseNo} />,
         },
+        ...qualitySections,
       ]}
       backPath="/legal-aid/applications"
       backLabel="返回援助申请"
