@@ -26,6 +26,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { FileUpload } from '../../../../components/file-upload/index.ts';
 import { FormErrorAlert } from '../../../../components/form-error-alert.tsx';
 import { ApiRequestError } from '../../../../lib/api.ts';
@@ -222,6 +223,7 @@ export function CaseworkSection({ caseId, caseNo }: { caseId: string; caseNo: st
   const query = useCasework(caseId);
   const accept = useAccept();
   const [declining, setDeclining] = useState(false);
+  const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const work = query.data;
   if (query.error) return <Alert type="error" showIcon message={query.error.message} />;
@@ -241,6 +243,7 @@ export function CaseworkSection({ caseId, caseNo }: { caseId: string; caseNo: st
             <Space wrap>
               <Button
                 type="primary"
+                aria-label="接受指派"
                 loading={accept.isPending}
                 onClick={async () => {
                   setError(null);
@@ -253,7 +256,7 @@ export function CaseworkSection({ caseId, caseNo }: { caseId: string; caseNo: st
               >
                 接受指派
               </Button>
-              <Button danger onClick={() => setDeclining(true)}>
+              <Button danger aria-label="退回" onClick={() => setDeclining(true)}>
                 退回
               </Button>
             </Space>
@@ -322,6 +325,7 @@ export function CaseworkSection({ caseId, caseNo }: { caseId: string; caseNo: st
           version={work.version}
           open
           onClose={() => setDeclining(false)}
+          onDeclined={() => navigate('/legal-aid/my-cases')}
         />
       )}
     </div>

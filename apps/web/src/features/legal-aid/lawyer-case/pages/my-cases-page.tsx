@@ -6,6 +6,7 @@ import { CaseStatusTag } from '../../../../components/case-kit/case-status-tag.t
 import { FormErrorAlert } from '../../../../components/form-error-alert.tsx';
 import { PageHeader } from '../../../../components/page-header.tsx';
 import { ApiRequestError } from '../../../../lib/api.ts';
+import { useIsNarrow } from '../../../../lib/responsive.ts';
 import { useAccept, useMyCases } from '../api/lawyer-case-api.ts';
 import { DeclineDialog } from '../components/decline-dialog.tsx';
 
@@ -22,6 +23,7 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 /** 我的援助案件: the lawyer's aided cases; 接受指派 or 退回 the new ones. */
 export default function MyCasesPage() {
   const [status, setStatus] = useState('all');
+  const narrow = useIsNarrow();
   const cases = useMyCases(status === 'all' ? undefined : status);
   const accept = useAccept();
   const { message } = App.useApp();
@@ -81,20 +83,32 @@ export default function MyCasesPage() {
           {
             title: '受援人',
             dataIndex: 'applicantName',
-            render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span>,
+            render: (v: string) => (
+              <div style={{ maxWidth: 140, whiteSpace: 'normal', wordBreak: 'break-all' }}>{v}</div>
+            ),
           },
           {
             title: '案由',
             dataIndex: 'matterSummary',
-            render: (v: string) => <div style={{ maxWidth: 320, whiteSpace: 'normal' }}>{v}</div>,
+            render: (v: string) => (
+              <div style={{ maxWidth: 260, minWidth: 160, whiteSpace: 'normal' }}>{v}</div>
+            ),
           },
           {
             title: '状态',
             dataIndex: 'statusLabel',
             render: (_: unknown, c) => <CaseStatusTag tone={c.tone} label={c.statusLabel} />,
           },
-          { title: '指派日期', dataIndex: 'assignedAt', render: (v: string | null) => day(v) },
-          { title: '接受日期', dataIndex: 'acceptedAt', render: (v: string | null) => day(v) },
+          {
+            title: '指派 / 接受',
+            key: 'dates',
+            render: (_: unknown, c) => (
+              <div>
+                <div>指派 {day(c.assignedAt)}</div>
+                <div>接受 {day(c.acceptedAt)}</div>
+              </div>
+            ),
+          },
           {
             title: '下一期限',
             dataIndex: 'nextDeadline',
@@ -110,6 +124,7 @@ export default function MyCasesPage() {
           {
             title: '操作',
             key: 'actions',
+            fixed: narrow ? undefined : 'right',
             render: (_: unknown, c) =>
               c.status === 'assigned' ? (
                 <Space wrap>
