@@ -69,6 +69,16 @@ describe('legal-aid demo data', () => {
     expect(closed).toBeLessThan(f.casesAccepted);
     const closedByGroup = await metric('legalAid.closedByApplicantGroup');
     expect(closedByGroup.migrantWorker).toBeGreaterThan(50);
+    // Subsidies: the two quarterly batches claim every rating of the half-year (rate × coefficient).
+    const paid = (
+      await t.database.executeSql(
+        `select coalesce(sum(subsidy_yuan), 0)::float as total, count(*)::int as n,
+                count(*) filter (where batch_id is null)::int as unclaimed from legal_aid_rating`,
+      )
+    ).rows[0] as { total: number; n: number; unclaimed: number };
+    expect(paid.n).toBeGreaterThan(100);
+    expect(paid.unclaimed).toBe(0);
+    expect(await metric('legalAid.subsidiesPaid')).toBe(paid.total);
     const flow = await metric('legalAid.applications');
     expect(flow).toMatchObject({ carriedIn: 0, received: await metric('legalAid.received') });
     expect(flow.closed).toBe(closed + f.withdrawn);

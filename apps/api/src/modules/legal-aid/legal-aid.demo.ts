@@ -604,7 +604,7 @@ interface DemoEvent {
   at: string;
   order: number;
   plan: DemoApplicationPlan;
-  step: 'receive' | 'grant' | 'refuse' | 'requestCorrection' | 'assign' | 'accept' | 'close';
+  step: 'receive' | 'grant' | 'refuse' | 'requestCorrection' | 'assign' | 'accept' | 'close' | 'rate';
 }
 
 function eventsOf(plans: DemoApplicationPlan[]): DemoEvent[] {
@@ -620,6 +620,10 @@ function eventsOf(plans: DemoApplicationPlan[]): DemoEvent[] {
       if (fate.assignOn) add(fate.assignOn, `09:${minute}`, plan, 'assign');
       if (fate.acceptOn) add(fate.acceptOn, `10:${minute}`, plan, 'accept');
       if (fate.closing) add(fate.closing.closedOn, `16:${minute}`, plan, 'close');
+      // The centre rates most closed cases within a week (one in seven waits for its court observation).
+      const ratedOn = fate.closing ? workdaysAfter(fate.closing.closedOn, 3) : null;
+      if (ratedOn && ratedOn <= '2023-06-30' && plan.index % 7 !== 3)
+        add(ratedOn, `11:${minute}`, plan, 'rate');
     } else if (fate.kind === 'refused') {
       add(fate.refusedOn, `15:${minute}`, plan, 'refuse');
     } else if (fate.kind === 'withdrawn') {
@@ -675,8 +679,27 @@ async function createAll(ctx: DemoContext): Promise<void> {
     return lawyer;
   };
 
+  // 补贴发放批次: the first quarter's in April, the second quarter's on the last afternoon of June.
+  const batches = [
+    { at: '2023-04-10T09:00:00+08:00', periodFrom: '2023-01-01', periodTo: '2023-03-31' },
+    { at: '2023-06-30T17:00:00+08:00', periodFrom: '2023-04-01', periodTo: '2023-06-30' },
+  ];
+  const centreId = clerk.principal?.unitId;
+  if (!centreId) throw new DemoStepError('演示账号 aidclerk 没有所属单位');
+  const batchesUntil = async (instant: string | null) => {
+    while (batches[0] && (instant === null || batches[0].at <= instant)) {
+      const batch = batches.shift();
+      if (!batch) break;
+      const { periodFrom, periodTo } = batch;
+      await ctx.at(batch.at, () =>
+        modules.quality.createBatch(clerk, { unitId: centreId, periodFrom, periodTo }),
+      );
+    }
+  };
+
   for (const event of eventsOf(demoApplicationPlans())) {
     const { plan } = event;
+    await batchesUntil(event.at);
     const caseId = caseIds.get(plan.index);
     await ctx.at(event.at, async () => {
       if (event.step === 'receive') {
@@ -746,9 +769,20 @@ async function createAll(ctx: DemoContext): Promise<void> {
           });
           return;
         }
+        case 'rate': {
+          const ratings = ['good', 'excellent', 'good', 'qualified', 'good', 'excellent'] as const;
+          await modules.quality.rate(clerk, caseId, {
+            rating: ratings[plan.index % ratings.length] ?? 'good',
+            reviewMethods: plan.index % 2 === 0 ? ['fileCheck', 'clientCall'] : ['fileCheck'],
+            fundingSource: plan.index % 3 === 0 ? 'centralLottery' : 'localBudget',
+            note: '案卷材料齐全，受援人回访满意。',
+          });
+          return;
+        }
       }
     });
   }
+  await batchesUntil(null);
   // Corrections not supplied in time count as withdrawn: the nightly job, on the last night of June.
   await ctx.at('2023-06-30T00:10:00+08:00', () => modules.applications.withdrawOverdueCorrections());
 }
