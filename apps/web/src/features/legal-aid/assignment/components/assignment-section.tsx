@@ -24,9 +24,12 @@ function NoticeLink({ caseId, documentId }: { caseId: string; documentId: string
   if (!documentId) return <>—</>;
   if (!doc) return <Typography.Text type="secondary">见“文书”</Typography.Text>;
   return (
-    <Button size="small" href={doc.downloadUrl} download aria-label="下载指派通知书">
-      下载指派通知书{doc.docNo ? `（${doc.docNo}）` : ''}
-    </Button>
+    <Space size={4} wrap style={{ justifyContent: 'flex-end' }}>
+      {doc.docNo && <span style={wrap}>{doc.docNo}</span>}
+      <Button size="small" href={doc.downloadUrl} download aria-label="下载指派通知书">
+        下载
+      </Button>
+    </Space>
   );
 }
 
@@ -152,7 +155,7 @@ export function AssignmentSection({ caseId }: { caseId: string }) {
             rowKey="lawyerId"
             size="small"
             pagination={false}
-            scroll={{ x: 760 }}
+            scroll={{ x: 1000 }}
             dataSource={candidates}
             locale={{ emptyText: '本中心没有登记律师，今日也没有值班律师；请先在“律师库”“值班安排”中登记' }}
             columns={[
@@ -186,16 +189,16 @@ export function AssignmentSection({ caseId }: { caseId: string }) {
               {
                 title: '可否指派',
                 key: 'eligible',
-                width: 220,
+                width: 260,
                 render: (_v, c) => (
                   <Flex vertical gap={2}>
                     {c.eligible ? <Tag color="green">可指派</Tag> : <Tag color="red">不可指派</Tag>}
-                    <Typography.Text
+                    <Typography.Paragraph
                       type={c.eligible ? 'secondary' : 'danger'}
-                      style={{ fontSize: 12, ...wrap }}
+                      style={{ fontSize: 12, margin: 0, whiteSpace: 'normal', ...wrap }}
                     >
                       {c.reasons.join('；')}
-                    </Typography.Text>
+                    </Typography.Paragraph>
                   </Flex>
                 ),
               },
