@@ -388,6 +388,17 @@ describe('legal-aid applications', () => {
     const staffView = (await centre.request('GET', `/api/legal-aid/applications/${caseId}`)).json();
     expect(staffView.receivingUnit.name).toBe('海城区法律援助中心');
     expect(staffView.meansTest.basis).toBe('checkWaived');
+    // The online applicant is a real-name party of the case, as at a counter: the centre can reach her.
+    expect(staffView.applicant.personId).not.toBe('');
+    expect(await q('select role, person_id from case_party where case_id = $1', [caseId])).toEqual([
+      { role: 'applicant', person_id: staffView.applicant.personId },
+    ]);
+    expect(
+      await q(
+        "select action from audit_log where entity_type = 'case' and entity_id = $1 and action = 'party.add'",
+        [caseId],
+      ),
+    ).toEqual([{ action: 'party.add' }]);
 
     // A correction notice reaches the applicant's inbox with a link to the progress page; they supply online.
     await transition(centre, caseId, 'requestCorrection', { items: ['工伤认定材料'] });

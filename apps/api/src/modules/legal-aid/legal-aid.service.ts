@@ -453,7 +453,16 @@ export class LegalAidService {
       tx,
     );
     let personId: string | null = null;
-    if (ctx.principal?.kind === 'staff') {
+    if (ctx.principal?.kind === 'citizen') {
+      // The citizen's real-name record: the centre and the lawyer reach the same person as at a counter.
+      const person = await persons.recordOwnApplicant(
+        ctx,
+        record.id,
+        applicant as LegalAidApplicationInput['applicant'],
+        tx,
+      );
+      personId = person.id;
+    } else if (ctx.principal?.kind === 'staff') {
       // The applicant as a party of the case; the same ID number finds the same person.
       const { person } = await persons.findOrCreatePerson(
         ctx,
