@@ -1,7 +1,9 @@
 import {
+  type LegalAidAssignInput,
   type LegalAidAssignmentCandidate,
   type LegalAidAssignmentRecord,
   type LegalAidAssignmentView,
+  type LegalAidChangeLawyerInput,
   legalAidAssignmentMethodLabels,
   legalAidAssignSchema,
   legalAidChangeLawyerSchema,
@@ -111,7 +113,11 @@ export class AssignmentService {
     return this.#rank(this.#d.db, record, await this.#facts(this.#d.db, record));
   }
 
-  async assign(ctx: RequestContext, caseId: string, raw: unknown): Promise<LegalAidAssignmentView> {
+  async assign(
+    ctx: RequestContext,
+    caseId: string,
+    raw: LegalAidAssignInput,
+  ): Promise<LegalAidAssignmentView> {
     this.#requireAssign(ctx);
     const parsed = legalAidAssignSchema.safeParse(raw ?? {});
     if (!parsed.success) throw invalid(parsed.error);
@@ -145,7 +151,11 @@ export class AssignmentService {
   }
 
   /** 更换律师 (on the aided person's request or for cause): ends the current row, assigns another. */
-  async changeLawyer(ctx: RequestContext, caseId: string, raw: unknown): Promise<LegalAidAssignmentView> {
+  async changeLawyer(
+    ctx: RequestContext,
+    caseId: string,
+    raw: LegalAidChangeLawyerInput,
+  ): Promise<LegalAidAssignmentView> {
     this.#requireAssign(ctx);
     const parsed = legalAidChangeLawyerSchema.safeParse(raw ?? {});
     if (!parsed.success) throw invalid(parsed.error);
