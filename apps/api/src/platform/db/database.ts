@@ -36,6 +36,8 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; unset → in memory. */
   dataDir?: string | undefined;
+  /** PGlite only: start from this dump of a data directory (`dumpDataDir`) instead of an empty one (tests). */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -47,6 +49,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm },
   });
   const db = drizzlePglite({ client }) as unknown as Database;

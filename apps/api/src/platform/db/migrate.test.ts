@@ -13,7 +13,8 @@ describe('migrations', () => {
   let database: DatabaseHandle;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    // From scratch: every other test file starts from a copy of this run's migrated database.
+    database = await createTestDatabase({ fresh: true });
   });
   afterAll(async () => {
     await database.close();
