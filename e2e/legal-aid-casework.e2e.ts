@@ -181,12 +181,116 @@ describe('legal aid end to end: apply, grant, assign, accept, close, rate, subsi
     const header = page.getByRole('group', { name: '办理操作' });
     await header.getByRole('button', { name: '给予法律援助', exact: true }).click();
     const dialog = page.locator('.ant-modal', { hasText: '审查意见' });
-    await dialog.getByLabel('审查意见').fill('申请人系渔民家属，追索劳动报酬，作出告知承诺，符合法律援助条件。');
+    await dialog
+      .getByLabel('审查意见')
+      .fill('申请人系渔民家属，追索劳动报酬，作出告知承诺，符合法律援助条件。');
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: '给予法律援助' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.ant-tag', { hasText: '待指派律师' }).first().waitFor();
     await noHorizontalOverflow(page);
     await screenshot(page, 'legal-aid-casework-granted-375');
+    expect(errors).toEqual([]);
+  });
+
+  it('the centre assigns the duty lawyer by rotation within 3 days (第四十三条)', async () => {
+    const { page, errors } = centre;
+    await page.getByRole('tab', { name: '指派律师' }).click();
+    await noHorizontalOverflow(page);
+    await screenshot(page, 'legal-aid-casework-tabs-375');
+    await page.getByText('轮派建议：吕海涛（广西北海银滩律师事务所）').waitFor();
+    await noHorizontalOverflow(page);
+    await screenshot(page, 'legal-aid-casework-candidates-375');
+    await page.getByRole('button', { name: '按轮派指派' }).click();
+    await page.locator('.ant-tag', { hasText: '已指派待接受' }).first().waitFor();
+    await page.getByText('值班轮派').first().waitFor();
+    await page.getByRole('link', { name: '下载指派通知书' }).first().waitFor();
+    await screenshot(page, 'legal-aid-casework-assigned-375');
+    // The assignment clock is met on time.
+    const detail = await clerkApi.request<{ deadlines: { ruleCode: string; status: string }[] }>(
+      'GET',
+      `/api/cases/${caseId}`,
+    );
+    expect(detail.deadlines.find((c) => c.ruleCode === 'legalAid.assignLawyer')?.status).toBe('met');
+    expect(errors).toEqual([]);
+  });
+
+  it('the lawyer accepts in 我的援助案件, logs the work and closes with the wages recovered', async () => {
+    const url = server.url;
+    const { page, errors } = lawyer;
+    await staffSignIn(page, url, 'lvhaitao', passwords.lawyer);
+    await page.goto(`${url}/legal-aid/my-cases`);
+    await page.getByText(caseNo).first().waitFor();
+    await noHorizontalOverflow(page);
+    await screenshot(page, 'legal-aid-casework-my-cases-375');
+    await page.getByRole('button', { name: `接受指派 ${caseNo}` }).click();
+    await page.getByRole('link', { name: '办理' }).first().waitFor();
+    await page.goto(`${url}/legal-aid/applications/${caseId}`);
+    await page.locator('.ant-tag', { hasText: '律师承办中' }).first().waitFor();
+    await page.getByRole('tab', { name: '承办情况' }).click();
+
+    // A step of the work: meeting the client.
+    await pick(page, '办案环节', '会见受援人');
+    await page
+      .getByLabel('办理情况')
+      .fill('在侨港镇会见受援人，了解丈夫出海务工及欠薪情况，收集劳务合同和工资记录。');
+    await page.getByRole('button', { name: '保存办案记录' }).click();
+    await page.getByText('在侨港镇会见受援人').first().waitFor();
+
+    // Closing: mediated, 36,800 yuan recovered.
+    await pick(page, '办理结果', '调解结案');
+    await page
+      .getByLabel('结案小结')
+      .fill('经劳动仲裁委员会调解，公司一次性支付拖欠工资36800元，已履行完毕。');
+    await page.getByLabel('挽回损失（元）').fill('36800');
+    await page.getByRole('button', { name: label('结案') }).click();
+    await page.getByRole('button', { name: '确认结案' }).click();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
+    await page.locator('.ant-tag', { hasText: '已结案' }).first().waitFor();
+    const closing = page.locator('.ant-card', { hasText: '结案情况' }).last();
+    await closing.getByText('调解结案').waitFor();
+    await closing.getByText(/36,800\.00/).waitFor();
+    await noHorizontalOverflow(page);
+    await screenshot(page, 'legal-aid-casework-closed-375');
+    expect(errors).toEqual([]);
+  });
+
+  it('the centre rates it 良好 and the subsidy is the 2023 civil rate × 1.0', async () => {
+    const { page, errors } = centre;
+    await page.reload();
+    await page.locator('.ant-tag', { hasText: '已结案' }).first().waitFor();
+    await page.getByRole('tab', { name: '质量评估' }).click();
+    await page.getByRole('radio', { name: '良好' }).check();
+    await page.getByRole('checkbox', { name: '案卷检查' }).check();
+    await page.getByRole('checkbox', { name: '受援人回访' }).check();
+    await pick(page, '资金来源', '中央专项彩票公益金');
+    await page.getByLabel('评估意见').fill('案卷材料齐全，受援人回访满意。');
+    await page.getByRole('button', { name: '保存评估' }).click();
+    await expect.poll(() => page.getByTestId('subsidy-amount').textContent()).toMatch(/2,800\.00/);
+    const result = page.locator('.ant-descriptions', { has: page.getByTestId('subsidy-amount') });
+    await result.getByText('良好').waitFor();
+    await result.getByText('1.00').waitFor();
+    await noHorizontalOverflow(page);
+    await screenshot(page, 'legal-aid-casework-rated-375');
+    const rating = await clerkApi.request<{ rating: { subsidyYuan: number } | null }>(
+      'GET',
+      `/api/legal-aid/cases/${caseId}/rating`,
+    );
+    expect(rating.rating?.subsidyYuan).toBe(2800);
+    expect(errors).toEqual([]);
+  });
+
+  it("the citizen's progress page shows each step", async () => {
+    const url = server.url;
+    const { page, errors } = citizen;
+    await page.goto(`${url}/portal/legal-aid/applications/${caseId}`);
+    await page.getByText(`申请编号 ${caseNo}`).waitFor();
+    for (const step of ['提交申请', '审查决定', '指派律师', '律师承办', '办结']) {
+      await page.getByText(step, { exact: true }).first().waitFor();
+    }
+    await page.getByText('已指派广西北海银滩律师事务所吕海涛律师承办').waitFor();
+    await page.getByText(/案件已办结：调解结案/).waitFor();
+    await noHorizontalOverflow(page);
+    await screenshot(page, 'legal-aid-casework-citizen-progress-375');
     expect(errors).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { CaseParties } from '../party/index.ts';
 import { useCase, useCaseHistory } from './case-api.ts';
 import { CaseDeadlines } from './case-deadlines.tsx';
 import { CaseFiles } from './case-files.tsx';
+import styles from './case-page.module.css';
 import { CaseParticipants } from './case-participants.tsx';
 import { CaseStatusTag } from './case-status-tag.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
@@ -83,6 +84,7 @@ export function CasePage({
   const history = useCaseHistory(caseId);
   const [pressed, setPressed] = useState<AvailableTransition | null>(null);
   const [tab, setTab] = useState('basic');
+  const narrow = useIsNarrow();
 
   if (query.isPending) return <PageLoading />;
   if (query.isError) {
@@ -152,6 +154,7 @@ export function CasePage({
       </Flex>
       <Card>
         <Tabs
+          className={narrow ? styles.wrapped : undefined}
           activeKey={tab}
           onChange={setTab}
           items={[
