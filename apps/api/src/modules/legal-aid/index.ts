@@ -10,6 +10,7 @@ import {
   legalAidCorrectionSeries,
   legalAidGrantSeries,
   legalAidRefusalSeries,
+  legalAidTerminationSeries,
 } from './legal-aid.case-type.ts';
 import { legalAidCasesDemo } from './legal-aid.demo.ts';
 import { legalAidDocumentTemplates } from './legal-aid.documents.ts';
@@ -56,6 +57,7 @@ export const legalAidModule = defineBusinessModule<LegalAidServices>({
     legalAidCaseSeries,
     legalAidGrantSeries,
     legalAidRefusalSeries,
+    legalAidTerminationSeries,
     legalAidCorrectionSeries,
     legalAidAssignmentNoticeSeries,
   ],

@@ -38,6 +38,12 @@ export const legalAidRefusalSeries = defineNumberSeries({
   name: '不予法律援助决定书文号',
   defaultPrefix: '{organ}不决',
 });
+export const legalAidTerminationSeries = defineNumberSeries({
+  code: 'legalAid.terminationDecision',
+  kind: 'documentNo',
+  name: '终止法律援助决定书文号',
+  defaultPrefix: '{organ}终',
+});
 export const legalAidCorrectionSeries = defineNumberSeries({
   code: 'legalAid.correctionNotice',
   kind: 'documentNo',

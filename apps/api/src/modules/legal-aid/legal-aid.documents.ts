@@ -5,9 +5,11 @@ import {
   legalAidCorrectionSeries,
   legalAidGrantSeries,
   legalAidRefusalSeries,
+  legalAidTerminationSeries,
 } from './legal-aid.case-type.ts';
 
-// 法律援助的文书: the decisions and the correction notice (法律援助法 第四十三条). They use the common
+// 法律援助的文书: the decisions, the correction notice (法律援助法 第四十三条), the assignment notice and the
+// termination decision (第四十八条). They use the common
 // placeholders; the centre writes the case's particulars (reasons, missing items) in the editor.
 
 export const grantDecisionTemplate = defineDocumentTemplate({
@@ -72,9 +74,26 @@ export const assignmentNoticeTemplate = defineDocumentTemplate({
   ],
 });
 
+export const terminationDecisionTemplate = defineDocumentTemplate({
+  code: 'terminationDecision',
+  caseType: LEGAL_AID_APPLICATION,
+  name: '终止法律援助决定书',
+  numberSeries: legalAidTerminationSeries.code,
+  title: '终止法律援助决定书',
+  body: [
+    '{{applicantNames}}：',
+    '本机构于（决定给予法律援助的日期）决定对你申请的法律援助一案（{{caseNo}}）给予法律援助。经查，（请写明终止的具体情形和事实），根据《中华人民共和国法律援助法》第四十八条的规定，本机构决定终止对你的法律援助。',
+    '（受援人以欺骗或者其他不正当手段获得法律援助的，写明：根据该法第六十四条的规定，应当退还已获得的法律援助费用 元。）',
+    '如对本决定有异议，可以向设立本机构的司法行政部门提出。',
+    '{{issuingUnit}}',
+    '{{date}}',
+  ],
+});
+
 export const legalAidDocumentTemplates = [
   grantDecisionTemplate,
   refusalDecisionTemplate,
   correctionNoticeTemplate,
   assignmentNoticeTemplate,
+  terminationDecisionTemplate,
 ];

@@ -482,4 +482,36 @@ describe('legal-aid applications', () => {
     const view = (await centre.request('GET', `/api/legal-aid/applications/${caseId}`)).json();
     expect(view).toMatchObject({ urgent: true, urgentReason: '仲裁时效不足七日', statusLabel: '待指派律师' });
   });
+
+  it('Art. 48: granted aid is terminated with its reason and the 终止法律援助决定书 carries its own number', async () => {
+    await moveTo('2026-05-25');
+    const res = await apply(
+      clerk,
+      application({
+        applicant: { name: '莫海燕', idNumber: idNumber('19790404', '362') },
+        matter: { disputeKind: 'wageArrears', facts: '工地欠薪', request: '追讨工资', amountClaimed: 12000 },
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const { caseId } = res.json();
+    expect((await transition(centre, caseId, 'grant', {})).statusCode).toBe(200);
+    const bare = await transition(centre, caseId, 'terminate', { reasonCode: 'ownLawyer' });
+    expect(bare.statusCode).toBe(400);
+    const ended = await transition(centre, caseId, 'terminate', {
+      reasonCode: 'ownLawyer',
+      explanation: '受援人已自行委托律师代理本案',
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const clocks = await clocksOf(caseId);
+    expect(clocks['legalAid.assignLawyer']?.status).toBe('stopped');
+    const view = (await centre.request('GET', `/api/legal-aid/applications/${caseId}`)).json();
+    expect(view).toMatchObject({ status: 'terminated', statusLabel: '终止援助' });
+    expect(view.terminationReason).toContain('自行委托律师');
+
+    const doc = await centre.request('POST', `/api/cases/${caseId}/documents`, {
+      templateCode: 'terminationDecision',
+    });
+    expect(doc.statusCode, doc.body).toBe(201);
+    expect(doc.json()).toMatchObject({ name: '终止法律援助决定书', docNo: '海城法援终〔2026〕1号' });
+  });
 });
