@@ -196,7 +196,6 @@ describe('legal aid end to end: apply, grant, assign, accept, close, rate, subsi
     const { page, errors } = centre;
     await page.getByRole('tab', { name: '指派律师' }).click();
     await noHorizontalOverflow(page);
-    await screenshot(page, 'legal-aid-casework-tabs-375');
     await page.getByText('轮派建议：吕海涛（广西北海银滩律师事务所）').waitFor();
     await noHorizontalOverflow(page);
     await screenshot(page, 'legal-aid-casework-candidates-375');

@@ -148,10 +148,4 @@ export async function lawyerFacts(
   }));
 }
 
-export async function findApplication(executor: Executor, caseId: string) {
-  const [row] = await executor
-    .select()
-    .from(legalAidApplication)
-    .where(eq(legalAidApplication.caseId, caseId));
-  return row;
-}
+export { findApplication } from './legal-aid.repo.ts';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { staffUser } from '../../platform/access/access.schema.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { caseScope } from '../../platform/cases/cases.repo.ts';
@@ -67,41 +67,9 @@ export async function nextDeadlines(
 }
 
 /** The case's current assignment (not ended) with its lawyer, locked when asked. */
-export async function currentAssignment(
-  executor: Executor,
-  caseId: string,
-  options: { forUpdate?: boolean } = {},
-) {
-  const query = executor
-    .select({ assignment: legalAidAssignment, lawyer: legalAidLawyer })
-    .from(legalAidAssignment)
-    .innerJoin(legalAidLawyer, eq(legalAidLawyer.id, legalAidAssignment.lawyerId))
-    .where(and(eq(legalAidAssignment.caseId, caseId), isNull(legalAidAssignment.endedAt)));
-  const rows = options.forUpdate ? await query.for('update', { of: legalAidAssignment }) : await query;
-  return rows[0];
-}
 
 export async function setAccepted(executor: Executor, id: string, at: Date): Promise<void> {
   await executor.update(legalAidAssignment).set({ acceptedAt: at }).where(eq(legalAidAssignment.id, id));
-}
-
-export async function endAssignment(
-  executor: Executor,
-  id: string,
-  end: { at: Date; reason: 'declined' | 'closed'; note: string | null },
-): Promise<void> {
-  await executor
-    .update(legalAidAssignment)
-    .set({ endedAt: end.at, endReason: end.reason, endNote: end.note })
-    .where(eq(legalAidAssignment.id, id));
-}
-
-export async function findApplicationOf(executor: Executor, caseId: string) {
-  const [row] = await executor
-    .select()
-    .from(legalAidApplication)
-    .where(eq(legalAidApplication.caseId, caseId));
-  return row;
 }
 
 /** When the aid was granted (the last grant, urgent grant or upheld objection). */
@@ -209,3 +177,8 @@ export interface ApplicantCasework {
   } | null;
   closing: { outcome: LegalAidClosingRow['outcome']; closedOn: string; closedAt: Date } | null;
 }
+
+// One way to read and end the current assignment, and to read the application: the assignment's and the
+// application's own repos.
+export { currentAssignment, endAssignment } from './assignment.repo.ts';
+export { findApplication } from './legal-aid.repo.ts';

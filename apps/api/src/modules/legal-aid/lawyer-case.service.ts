@@ -132,7 +132,11 @@ export class LawyerCaseService {
       if (record.status !== 'assigned' || assignment.acceptedAt)
         throw AppError.conflict('已接受指派的案件不能退回；确需更换律师，请联系法律援助中心');
       const now = this.#d.clock.now();
-      await repo.endAssignment(tx, assignment.id, { at: now, reason: 'declined', note: input.reason });
+      await repo.endAssignment(tx, assignment.id, {
+        endedAt: now,
+        endReason: 'declined',
+        endNote: input.reason,
+      });
       await this.#d.workflow.transition(
         ctx,
         { caseId, transition: 'declineAssignment', version: input.version, comment: input.reason },
@@ -207,7 +211,7 @@ export class LawyerCaseService {
         throw AppError.conflict(
           record.status === 'assigned' ? '请先接受指派，再办理结案' : '本案当前不在承办中，不能结案',
         );
-      const app = await repo.findApplicationOf(tx, caseId);
+      const app = await repo.findApplication(tx, caseId);
       const amount = input.amountRecoveredYuan ?? null;
       if (app && legalAidNeedsAmountRecovered(app.matter.disputeKind) && amount === null) {
         throw AppError.badRequest('结案信息不完整或有误', [
@@ -230,7 +234,7 @@ export class LawyerCaseService {
         closedBy: principal.id,
         closedAt: now,
       });
-      await repo.endAssignment(tx, assignment.id, { at: now, reason: 'closed', note: null });
+      await repo.endAssignment(tx, assignment.id, { endedAt: now, endReason: 'closed', endNote: null });
       await this.#d.workflow.transition(
         ctx,
         {
@@ -329,7 +333,7 @@ export class LawyerCaseService {
   async #view(executor: Executor, principal: Principal, caseId: string): Promise<LegalAidCasework> {
     const record = (await findCase(executor, null, caseId)) as CaseRecordRow;
     const [app, entries, closing, current, granted] = await Promise.all([
-      repo.findApplicationOf(executor, caseId),
+      repo.findApplication(executor, caseId),
       repo.listProgress(executor, caseId),
       repo.findClosing(executor, caseId),
       repo.currentAssignment(executor, caseId),
