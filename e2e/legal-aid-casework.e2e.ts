@@ -242,7 +242,15 @@ describe('legal aid end to end: apply, grant, assign, accept, close, rate, subsi
       .fill('经劳动仲裁委员会调解，公司一次性支付拖欠工资36800元，已履行完毕。');
     await page.getByLabel('挽回损失（元）').fill('36800');
     await page.getByRole('button', { name: label('结案') }).click();
-    await page.getByRole('button', { name: '确认结案' }).click();
+    await page
+      .getByRole('button', { name: '确认结案' })
+      .click()
+      .catch(async (error: unknown) => {
+        // Say what the page said instead of a bare timeout.
+        await screenshot(page, 'legal-aid-casework-close-failed-375');
+        const shown = await page.locator('.ant-alert-error, .ant-form-item-explain-error').allTextContents();
+        throw new Error(`no closing confirmation: ${shown.join(' | ') || String(error)}`);
+      });
     await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
     await page.locator('.ant-tag', { hasText: '已结案' }).first().waitFor();
     const closing = page.locator('.ant-card', { hasText: '结案情况' }).last();

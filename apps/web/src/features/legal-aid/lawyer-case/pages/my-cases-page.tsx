@@ -1,6 +1,6 @@
 import { type LegalAidMyCase, legalAidMyCaseStatuses } from '@zhucheng/contracts';
-import { App, Button, Empty, Segmented, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Empty, Flex, List, Segmented, Space, Table, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { CaseStatusTag } from '../../../../components/case-kit/case-status-tag.tsx';
 import { FormErrorAlert } from '../../../../components/form-error-alert.tsx';
@@ -20,6 +20,57 @@ const statusFilters: { value: string; label: string }[] = [
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
+interface ActionProps {
+  c: LegalAidMyCase;
+  accepting: boolean;
+  onAccept: (c: LegalAidMyCase) => void;
+  onDecline: (c: LegalAidMyCase) => void;
+  /** Small buttons in a table row; full-size ones on a phone's card. */
+  size: 'small' | 'middle';
+}
+
+/** 接受指派 / 退回 for a new assignment, 办理 otherwise. */
+function Actions({ c, accepting, onAccept, onDecline, size }: ActionProps) {
+  if (c.status !== 'assigned') return <Link to={`/legal-aid/applications/${c.caseId}`}>办理</Link>;
+  return (
+    <Space wrap>
+      <Button
+        type="primary"
+        size={size}
+        aria-label={`接受指派 ${c.caseNo ?? ''}`}
+        loading={accepting}
+        onClick={() => onAccept(c)}
+      >
+        接受指派
+      </Button>
+      <Button size={size} danger aria-label={`退回 ${c.caseNo ?? ''}`} onClick={() => onDecline(c)}>
+        退回
+      </Button>
+    </Space>
+  );
+}
+
+/** One case on a phone: a card instead of a table row that scrolls sideways. */
+function CaseCard({ c, actions }: { c: LegalAidMyCase; actions: ReactNode }) {
+  return (
+    <Card size="small">
+      <Flex vertical gap={6}>
+        <Flex justify="space-between" align="start" gap={8}>
+          <Link to={`/legal-aid/applications/${c.caseId}`}>{c.caseNo ?? '（未编号）'}</Link>
+          <CaseStatusTag tone={c.tone} label={c.statusLabel} />
+        </Flex>
+        <Typography.Text style={{ wordBreak: 'break-all' }}>受援人：{c.applicantName}</Typography.Text>
+        <Typography.Text type="secondary">{c.matterSummary}</Typography.Text>
+        <Typography.Text type="secondary">
+          指派 {day(c.assignedAt)} · 接受 {day(c.acceptedAt)}
+          {c.nextDeadline ? ` · ${c.nextDeadline.label}：${c.nextDeadline.dueOn}` : ''}
+        </Typography.Text>
+        {actions}
+      </Flex>
+    </Card>
+  );
+}
+
 /** 我的援助案件: the lawyer's aided cases; 接受指派 or 退回 the new ones. */
 export default function MyCasesPage() {
   const [status, setStatus] = useState('all');
@@ -29,6 +80,20 @@ export default function MyCasesPage() {
   const { message } = App.useApp();
   const [declining, setDeclining] = useState<LegalAidMyCase | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const emptyText =
+    status === 'all'
+      ? '暂无援助案件。法律援助中心指派案件后，会在消息中心通知您，案件会出现在这里。'
+      : '没有这一状态的案件';
+
+  const actionsOf = (c: LegalAidMyCase) => (
+    <Actions
+      c={c}
+      accepting={accept.isPending && accept.variables?.caseId === c.caseId}
+      onAccept={onAccept}
+      onDecline={setDeclining}
+      size={narrow ? 'middle' : 'small'}
+    />
+  );
 
   const onAccept = async (c: LegalAidMyCase) => {
     setError(null);
@@ -55,103 +120,86 @@ export default function MyCasesPage() {
         />
       </Space>
       <FormErrorAlert message={error ?? (cases.error ? cases.error.message : null)} />
-      <Table<LegalAidMyCase>
-        rowKey="caseId"
-        loading={cases.isLoading}
-        dataSource={cases.data ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                status === 'all'
-                  ? '暂无援助案件。法律援助中心指派案件后，会在消息中心通知您，案件会出现在这里。'
-                  : '没有这一状态的案件'
-              }
-            />
-          ),
-        }}
-        columns={[
-          {
-            title: '案号',
-            dataIndex: 'caseNo',
-            render: (_: unknown, c) => (
-              <Link to={`/legal-aid/applications/${c.caseId}`}>{c.caseNo ?? '（未编号）'}</Link>
-            ),
-          },
-          {
-            title: '受援人',
-            dataIndex: 'applicantName',
-            render: (v: string) => (
-              <div style={{ maxWidth: 140, whiteSpace: 'normal', wordBreak: 'break-all' }}>{v}</div>
-            ),
-          },
-          {
-            title: '案由',
-            dataIndex: 'matterSummary',
-            render: (v: string) => (
-              <div style={{ maxWidth: 260, minWidth: 160, whiteSpace: 'normal' }}>{v}</div>
-            ),
-          },
-          {
-            title: '状态',
-            dataIndex: 'statusLabel',
-            render: (_: unknown, c) => <CaseStatusTag tone={c.tone} label={c.statusLabel} />,
-          },
-          {
-            title: '指派 / 接受',
-            key: 'dates',
-            render: (_: unknown, c) => (
-              <div>
-                <div>指派 {day(c.assignedAt)}</div>
-                <div>接受 {day(c.acceptedAt)}</div>
-              </div>
-            ),
-          },
-          {
-            title: '下一期限',
-            dataIndex: 'nextDeadline',
-            render: (_: unknown, c) =>
-              c.nextDeadline ? (
-                <Typography.Text>
-                  {c.nextDeadline.dueOn}（{c.nextDeadline.label}）
-                </Typography.Text>
-              ) : (
-                '—'
+      {narrow ? (
+        <List<LegalAidMyCase>
+          loading={cases.isLoading}
+          dataSource={cases.data ?? []}
+          pagination={(cases.data?.length ?? 0) > 20 ? { pageSize: 20, size: 'small' } : false}
+          locale={{ emptyText: <Empty description={emptyText} /> }}
+          renderItem={(c) => (
+            <List.Item style={{ display: 'block', borderBlockEnd: 'none', padding: '0 0 12px' }}>
+              <CaseCard c={c} actions={actionsOf(c)} />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<LegalAidMyCase>
+          rowKey="caseId"
+          loading={cases.isLoading}
+          dataSource={cases.data ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{
+            emptyText: <Empty description={emptyText} />,
+          }}
+          columns={[
+            {
+              title: '案号',
+              dataIndex: 'caseNo',
+              render: (_: unknown, c) => (
+                <Link to={`/legal-aid/applications/${c.caseId}`}>{c.caseNo ?? '（未编号）'}</Link>
               ),
-          },
-          {
-            title: '操作',
-            key: 'actions',
-            fixed: narrow ? undefined : 'right',
-            render: (_: unknown, c) =>
-              c.status === 'assigned' ? (
-                <Space wrap>
-                  <Button
-                    type="primary"
-                    size="small"
-                    aria-label={`接受指派 ${c.caseNo ?? ''}`}
-                    loading={accept.isPending && accept.variables?.caseId === c.caseId}
-                    onClick={() => onAccept(c)}
-                  >
-                    接受指派
-                  </Button>
-                  <Button
-                    size="small"
-                    danger
-                    aria-label={`退回 ${c.caseNo ?? ''}`}
-                    onClick={() => setDeclining(c)}
-                  >
-                    退回
-                  </Button>
-                </Space>
-              ) : (
-                <Link to={`/legal-aid/applications/${c.caseId}`}>办理</Link>
+            },
+            {
+              title: '受援人',
+              dataIndex: 'applicantName',
+              render: (v: string) => (
+                <div style={{ maxWidth: 140, whiteSpace: 'normal', wordBreak: 'break-all' }}>{v}</div>
               ),
-          },
-        ]}
-      />
+            },
+            {
+              title: '案由',
+              dataIndex: 'matterSummary',
+              render: (v: string) => (
+                <div style={{ maxWidth: 260, minWidth: 160, whiteSpace: 'normal' }}>{v}</div>
+              ),
+            },
+            {
+              title: '状态',
+              dataIndex: 'statusLabel',
+              render: (_: unknown, c) => <CaseStatusTag tone={c.tone} label={c.statusLabel} />,
+            },
+            {
+              title: '指派 / 接受',
+              key: 'dates',
+              render: (_: unknown, c) => (
+                <div>
+                  <div>指派 {day(c.assignedAt)}</div>
+                  <div>接受 {day(c.acceptedAt)}</div>
+                </div>
+              ),
+            },
+            {
+              title: '下一期限',
+              dataIndex: 'nextDeadline',
+              render: (_: unknown, c) =>
+                c.nextDeadline ? (
+                  <Typography.Text>
+                    {c.nextDeadline.dueOn}（{c.nextDeadline.label}）
+                  </Typography.Text>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: '操作',
+              key: 'actions',
+              fixed: 'right',
+              render: (_: unknown, c) => actionsOf(c),
+            },
+          ]}
+        />
+      )}
       {declining && (
         <DeclineDialog
           caseId={declining.caseId}
