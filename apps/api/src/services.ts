@@ -202,6 +202,8 @@ export function createServices(
     numbering,
     types: new CaseTypeRegistry(...declared((m) => m.caseTypes, overrides.caseTypes)),
     outbox,
+    // The auth service is made below; a notice asks it when a transition runs, long after.
+    citizenPhone: (executor, id) => auth.citizenPhone(executor, id),
   });
   const imports = new ImportKindRegistry(...declared((m) => m.importKinds, undefined));
   const policy = {
@@ -230,6 +232,18 @@ export function createServices(
     caseTypeName: (type) => (workflow.types.has(type) ? workflow.types.get(type).name : type),
   });
 
+  const auth = new AuthService({
+    db,
+    clock,
+    policy,
+    cipher,
+    audit,
+    expandSubtrees,
+    sendSms: outbox.sendSms,
+    afterSms: () => triggerNotificationSend(jobs),
+    platformName,
+  });
+
   const services: Services = {
     config,
     clock,
@@ -244,17 +258,7 @@ export function createServices(
     org: new OrgService({ db, clock, audit }),
     outbox,
     inbox: new InboxService({ db, clock }),
-    auth: new AuthService({
-      db,
-      clock,
-      policy,
-      cipher,
-      audit,
-      expandSubtrees,
-      sendSms: outbox.sendSms,
-      afterSms: () => triggerNotificationSend(jobs),
-      platformName,
-    }),
+    auth,
     users: new UsersService({ db, clock, cipher, audit, expandSubtrees }),
     roles: new RolesService({ db, clock, audit }),
     sessions: new SessionsService({ db, clock, policy, audit }),

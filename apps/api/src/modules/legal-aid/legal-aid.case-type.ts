@@ -51,13 +51,14 @@ export const legalAidCorrectionSeries = defineNumberSeries({
   defaultPrefix: '{organ}补',
 });
 
-/** The applicant's portal notice of a step: in-app, opening the progress page. */
+/** The applicant's notice of a step: in-app (opening the progress page) and by SMS. */
 function toApplicant(template: string, body: (caseNo: string) => string): TransitionNotice {
   return {
     roles: [],
     citizenRoles: ['applicant'],
     template: `legalAid.${template}`,
     body: (c) => body(c.caseNo ?? ''),
+    sms: true,
     portalPath: (c) => `/portal/legal-aid/applications/${c.id}`,
   };
 }

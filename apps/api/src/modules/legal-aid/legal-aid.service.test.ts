@@ -422,6 +422,21 @@ describe('legal-aid applications', () => {
       'legalAid.granted',
     ]);
     expect(inbox[3]?.payload).toMatchObject({ portalPath });
+    // Each step after the receipt (shown on screen) also reaches her phone by SMS, in the citizen's words;
+    // the table holds the phone encrypted and a masked hint.
+    const texts = await q(
+      "select template, recipient, recipient_hint, body from notification_outbox where channel = 'sms' and payload->>'caseId' = $1 order by id",
+      [caseId],
+    );
+    expect(texts.map((n) => n.template)).toEqual(inbox.slice(1).map((n) => n.template));
+    expect(texts[2]).toMatchObject({ recipient_hint: '139****0002' });
+    expect(texts[2]?.recipient).not.toContain('13977900002');
+    expect(texts[2]?.body).toMatch(/^您的法律援助申请.*给予法律援助/);
+    const sent = await t.app.inject({
+      method: 'GET',
+      url: '/api/test/outbox?recipient=13977900002&template=legalAid.granted',
+    });
+    expect(sent.json().messages.map((m: { body: string }) => m.body)).toEqual([texts[2]?.body]);
     const mine = await me.request('GET', `/api/legal-aid/applications/mine/${caseId}`);
     expect(mine.statusCode, mine.body).toBe(200);
     const steps = mine.json().steps as { label: string; status: string; note: string | null }[];

@@ -384,6 +384,15 @@ export class AuthService {
     });
   }
 
+  /** The phone a citizen account signs in with (for SMS notices), or null for an unknown account. */
+  async citizenPhone(executor: Executor, citizenAccountId: string): Promise<string | null> {
+    const [row] = await executor
+      .select({ phoneEnc: citizenAccount.phoneEnc, status: citizenAccount.status })
+      .from(citizenAccount)
+      .where(eq(citizenAccount.id, citizenAccountId));
+    return row && row.status === 'active' ? this.#d.cipher.decrypt(row.phoneEnc) : null;
+  }
+
   /** Sends a citizen a 6-digit sign-in code by SMS, through the outbox. */
   async requestCitizenCode(ctx: RequestContext, phone: string): Promise<{ resendAfterSeconds: number }> {
     const { db, clock, policy, cipher, audit, sendSms } = this.#d;

@@ -52,6 +52,11 @@ export interface TransitionNotice {
   citizenRoles?: string[];
   /** The citizen's wording (您的申请…), when staff get `body` (案件…); default `body` for both. */
   citizenBody?: (c: CaseSnapshot) => string;
+  /**
+   * The citizen recipients also get the citizen's wording by SMS, at the phone they sign in with: a
+   * decision a fisherman's wife should not have to open the portal to learn.
+   */
+  sms?: boolean;
   /** The portal page a citizen's notice opens (`/portal/…`). */
   portalPath?: (c: CaseSnapshot) => string;
 }

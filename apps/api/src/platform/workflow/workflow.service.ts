@@ -41,6 +41,8 @@ export interface WorkflowServiceDeps {
   types: CaseTypeRegistry;
   /** In-app notices of transitions that declare `notify`; none → no notices. */
   outbox?: Pick<NotificationOutbox, 'enqueue'>;
+  /** The phone a citizen account signs in with, for notices declared `sms`; none → in-app only. */
+  citizenPhone?: (executor: Executor, citizenAccountId: string) => Promise<string | null>;
 }
 
 export interface CreateCaseInput {
@@ -293,6 +295,19 @@ export class WorkflowService {
           ...(citizen && portalPath ? { portalPath } : {}),
         },
       });
+      const phone =
+        citizen && t.notify.sms && this.#d.citizenPhone
+          ? await this.#d.citizenPhone(tx, recipient.slice('citizen:'.length))
+          : null;
+      if (phone) {
+        await outbox.enqueue(tx, {
+          channel: 'sms',
+          recipient: phone,
+          template: t.notify.template,
+          body: citizenBody,
+          payload: { caseId: row.id, caseType: row.caseType, transition: t.name },
+        });
+      }
     }
   }
 }
