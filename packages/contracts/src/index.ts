@@ -12,6 +12,7 @@ export * from './legal-aid-casework.ts';
 export * from './legal-aid-lawyer-case.ts';
 export * from './legal-aid-quality.ts';
 export * from './legal-aid-registry.ts';
+export * from './mediation.ts';
 export * from './metrics.ts';
 export * from './notifications.ts';
 export * from './org.ts';

@@ -85,6 +85,21 @@ export const permissions = {
     /** Subsidy rates with their effective dates, and the payment batches (办案补贴). */
     manageSubsidies: 'legalAid:manageSubsidies',
   },
+  /** 人民调解. */
+  mediation: {
+    /** See committees, mediators and their training, studios (and their figures). */
+    readRegistry: 'mediation:readRegistry',
+    /** Keep committees, mediators, training records and studios (县区局、司法所). */
+    manageRegistry: 'mediation:manageRegistry',
+    /** Register a dispute: walk-in, referral (court, police, petition, 12345), ledger import. */
+    intake: 'mediation:intake',
+    /** Send a dispute to a committee, or re-send it (司法所、县区局). */
+    dispatch: 'mediation:dispatch',
+    /** Mediate: accept or decline, sessions and their records, outcome, agreement, follow-ups, confirmation. */
+    handle: 'mediation:handle',
+    /** Plan and record dispute sweeps (矛盾纠纷排查). */
+    sweep: 'mediation:sweep',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

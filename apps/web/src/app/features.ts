@@ -7,6 +7,7 @@ import { calendarFeature } from '../features/calendar/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
 import { documentsFeature } from '../features/documents/index.ts';
 import { legalAidFeature } from '../features/legal-aid/index.ts';
+import { mediationFeature } from '../features/mediation/index.ts';
 import { metricsFeature } from '../features/metrics/index.ts';
 import { notificationsFeature } from '../features/notifications/index.ts';
 import { orgFeature } from '../features/org/index.ts';
@@ -17,6 +18,7 @@ import type { Feature } from '../lib/feature.ts';
 export const features: readonly Feature[] = [
   casesFeature,
   legalAidFeature,
+  mediationFeature,
   personsFeature,
   metricsFeature,
   orgFeature,

@@ -11,6 +11,15 @@ export interface RoleDefinition {
   accountKind: 'staff' | 'citizen';
 }
 
+/** What the bureaus and offices do for mediation: keep the registry, register, dispatch, sweep. */
+const mediationOversight: PermissionCode[] = [
+  p.mediation.readRegistry,
+  p.mediation.manageRegistry,
+  p.mediation.intake,
+  p.mediation.dispatch,
+  p.mediation.sweep,
+];
+
 // The built-in roles. Their permissions are kept in code and written to the database at every start, so
 // a permission added by a later module reaches them. The three administrator roles split the work
 // (三员分立, GB/T 22239 等保三级): units and accounts / roles and security policy / the audit log.
@@ -77,6 +86,7 @@ export const builtinRoles: RoleDefinition[] = [
       p.document.read,
       p.metric.read,
       p.legalAid.readRegistry,
+      p.mediation.readRegistry,
     ],
     accountKind: 'staff',
   },
@@ -99,6 +109,7 @@ export const builtinRoles: RoleDefinition[] = [
       p.metric.read,
       p.legalAid.intake,
       p.legalAid.decideObjection,
+      ...mediationOversight,
     ],
     accountKind: 'staff',
   },
@@ -121,15 +132,17 @@ export const builtinRoles: RoleDefinition[] = [
       p.metric.read,
       p.legalAid.intake,
       p.legalAid.decideObjection,
+      ...mediationOversight,
     ],
     accountKind: 'staff',
   },
   {
+    // A township office guides the mediation committees of its town, which sit below it in the org tree.
     code: 'officeStaff',
     name: '司法所工作人员',
-    description: '本司法所的数据',
+    description: '本司法所及所辖人民调解委员会的数据',
     duty: null,
-    dataScope: 'unit',
+    dataScope: 'unitAndBelow',
     permissions: [
       p.org.read,
       p.calendar.read,
@@ -142,6 +155,8 @@ export const builtinRoles: RoleDefinition[] = [
       p.document.generate,
       p.metric.read,
       p.legalAid.intake,
+      ...mediationOversight,
+      p.mediation.handle,
     ],
     accountKind: 'staff',
   },
@@ -175,6 +190,28 @@ export const builtinRoles: RoleDefinition[] = [
     accountKind: 'staff',
   },
   {
+    // 调委会工作人员 (主任、委员): the committee's own disputes, its board, its mediators.
+    code: 'mediationCommitteeStaff',
+    name: '人民调解委员会工作人员',
+    description: '本调委会的纠纷与调解员',
+    duty: null,
+    dataScope: 'unit',
+    permissions: [
+      p.case.read,
+      p.party.read,
+      p.party.manage,
+      p.party.reveal,
+      p.document.read,
+      p.document.generate,
+      p.metric.read,
+      p.mediation.readRegistry,
+      p.mediation.intake,
+      p.mediation.handle,
+      p.mediation.sweep,
+    ],
+    accountKind: 'staff',
+  },
+  {
     code: 'mediator',
     name: '人民调解员',
     description: '本人承办的纠纷',
@@ -187,6 +224,7 @@ export const builtinRoles: RoleDefinition[] = [
       p.party.reveal,
       p.document.read,
       p.document.generate,
+      p.mediation.handle,
     ],
     accountKind: 'staff',
   },

@@ -78,6 +78,7 @@ const institutionCodes: ReadonlyArray<readonly [string, string]> = [
   ['法律援助中心', '法援'],
   ['司法局', '司'],
   ['司法所', '司'],
+  ['人民调解委员会', '调'],
 ];
 
 /**

@@ -43,6 +43,12 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'legalAid:handleCase': '承办本人受指派的法律援助案件（接受指派、办理记录、结案）',
   'legalAid:rate': '评定法律援助案件质量、核查经济困难承诺',
   'legalAid:manageSubsidies': '管理办案补贴标准和补贴发放批次',
+  'mediation:readRegistry': '查看调委会、调解员、调解工作室',
+  'mediation:manageRegistry': '管理调委会、调解员及其培训、调解工作室',
+  'mediation:intake': '登记矛盾纠纷（来访、诉调/警调/访调对接、12345转办、台账导入）',
+  'mediation:dispatch': '分派、改派纠纷到人民调解委员会',
+  'mediation:handle': '调解纠纷（受理、调解记录、调解结果、协议、回访、司法确认）',
+  'mediation:sweep': '组织、登记矛盾纠纷排查',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */

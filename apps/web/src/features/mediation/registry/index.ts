@@ -1,0 +1,7 @@
+import type { ConsoleRoute, MenuLink, PortalRoute } from '../../../lib/feature.ts';
+
+// The pages this part adds to the mediation feature (../index.ts): console routes, 人民调解 menu links,
+// portal routes.
+export const registryConsoleRoutes: ConsoleRoute[] = [];
+export const registryMenuLinks: MenuLink[] = [];
+export const registryPortalRoutes: PortalRoute[] = [];
