@@ -205,7 +205,7 @@ export function createServices(
     // The auth service is made below; a notice asks it when a transition runs, long after.
     citizenPhone: (executor, id) => auth.citizenPhone(executor, id),
   });
-  const imports = new ImportKindRegistry(...declared((m) => m.importKinds, undefined));
+  const imports = new ImportKindRegistry();
   const policy = {
     ...defaultAuthPolicy,
     idleMinutes: config.sessionIdleMinutes,
@@ -226,9 +226,10 @@ export function createServices(
     audit,
     numbering,
     files,
-    templates: new DocumentTemplateRegistry(
-      ...declared((m) => m.documentTemplates, overrides.documentTemplates),
-    ),
+    templates: new DocumentTemplateRegistry()
+      // A case type's own placeholders first, so its templates may use them.
+      .addFields(...moduleList.flatMap((m) => m.documentFields?.({ cipher }) ?? []))
+      .add(...declared((m) => m.documentTemplates, overrides.documentTemplates)),
     caseTypeName: (type) => (workflow.types.has(type) ? workflow.types.get(type).name : type),
   });
 
@@ -289,6 +290,7 @@ export function createServices(
     const own = m.createServices(services);
     services.modules.set(m.name, own);
     for (const job of m.jobs?.(own, services) ?? []) jobs.define(job);
+    for (const kind of m.importKinds?.(own, services) ?? []) imports.add(kind);
   }
   return services;
 }

@@ -100,6 +100,21 @@ export const permissions = {
     /** Plan and record dispute sweeps (矛盾纠纷排查). */
     sweep: 'mediation:sweep',
   },
+  /** 社区矫正. Data scope follows the supervising office (an office its own, a county bureau its offices). */
+  corrections: {
+    /** See the register of supervisees and the investigations (adults only). */
+    read: 'corrections:read',
+    /** See minors' records at all (第五十二条至第五十八条: identity kept confidential); adds to the others. */
+    readMinors: 'corrections:readMinors',
+    /** Pre-sentence investigations (调查评估, 第十八条): register the request, assess, report, deliver. */
+    investigate: 'corrections:investigate',
+    /** Register a supervisee from the court's notice and keep the register (入矫登记、台账). */
+    register: 'corrections:register',
+    /** Intake: report-in, supervision team, classification, individual plan, announcement. */
+    intake: 'corrections:intake',
+    /** Day-to-day supervision; in part 1 the lost-contact search (失联查找, 第三十条). */
+    supervise: 'corrections:supervise',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

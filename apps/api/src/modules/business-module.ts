@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { DemoStep, GuardedTable } from '../platform/demo/demo-registry.ts';
-import type { DocumentTemplateDef } from '../platform/documents/document-template.ts';
+import type { DocumentFieldSet, DocumentTemplateDef } from '../platform/documents/document-template.ts';
 import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import type { MetricDef } from '../platform/metrics/metric-registry.ts';
 import type { NumberSeries } from '../platform/numbering/number-series.ts';
@@ -22,8 +23,10 @@ export interface BusinessModule<S extends object = object> {
   caseTypes?: CaseTypeDef[];
   numberSeries?: NumberSeries[];
   documentTemplates?: DocumentTemplateDef[];
+  /** The placeholders the module's templates add to the common ones, and how they are read for a case. */
+  documentFields?(platform: { cipher: Pick<FieldCipher, 'decrypt'> }): DocumentFieldSet[];
   metrics?: MetricDef[];
-  importKinds?: ImportKindDef[];
+
   demoSteps?: DemoStep[];
   /** Business tables `npm run demo` checks for records it did not make. */
   demoGuardedTables?: GuardedTable[];
@@ -33,6 +36,8 @@ export interface BusinessModule<S extends object = object> {
   routes(services: S, platform: Services): FastifyPluginAsyncZod;
   /** The module's jobs, defined on the platform's queue. */
   jobs?(services: S, platform: Services): JobDefinition[];
+  /** The module's ledger imports (台账导入); their commits write through the module's services. */
+  importKinds?(services: S, platform: Services): ImportKindDef[];
 }
 
 export function defineBusinessModule<S extends object>(module: BusinessModule<S>): BusinessModule<S> {

@@ -4,10 +4,14 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useState } from 'react';
+import { type CasePagePaths, CasePagesContext } from '../lib/case-pages.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { consoleTheme } from '../lib/theme.ts';
+import { features } from './features.ts';
 
 dayjs.locale('zh-cn');
+
+const casePages: CasePagePaths = Object.assign({}, ...features.map((f) => f.casePages ?? {}));
 
 // The signed-in user's permissions are provided by the session gate (session/require-session.tsx),
 // inside the router, once /api/auth/me has answered.
@@ -16,7 +20,9 @@ export function ConsoleProviders({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={zhCN} theme={consoleTheme}>
-        <AntdApp>{children}</AntdApp>
+        <AntdApp>
+          <CasePagesContext.Provider value={casePages}>{children}</CasePagesContext.Provider>
+        </AntdApp>
       </ConfigProvider>
     </QueryClientProvider>
   );

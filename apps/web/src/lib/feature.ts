@@ -66,6 +66,8 @@ export interface Feature {
   menu: MenuEntry[];
   portalRoutes: PortalRoute[];
   portalTiles: PortalTile[];
+  /** The module's own console page per case type (`/cases/:id` forwards there). */
+  casePages?: Readonly<Record<string, (caseId: string) => string>>;
 }
 
 export function isMenuGroup(entry: MenuEntry): entry is MenuGroup {

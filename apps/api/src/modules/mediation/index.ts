@@ -8,7 +8,7 @@ import { intakeRoutes } from './intake.routes.ts';
 import { IntakeService } from './intake.service.ts';
 import { mediationDisputesDemo, mediationDisputesGuardedTables } from './mediation.demo.ts';
 import { mediationMetrics } from './mediation.metrics.ts';
-import { registerAgreementDocument } from './process.documents.ts';
+import { agreementFieldSet, mediationAgreementTemplate } from './process.documents.ts';
 import { processRoutes } from './process.routes.ts';
 import { ProcessService } from './process.service.ts';
 import { registryDemo, registryGuardedTables } from './registry.demo.ts';
@@ -50,7 +50,8 @@ export const mediationModule = defineBusinessModule<MediationServices>({
   label: '人民调解',
   caseTypes: [mediationDispute],
   numberSeries: [mediationCaseSeries, mediationAgreementSeries],
-  documentTemplates: [],
+  documentTemplates: [mediationAgreementTemplate],
+  documentFields: ({ cipher }) => [agreementFieldSet(cipher)],
   metrics: [...mediationMetrics, ...registryMetrics],
   demoSteps: [registryDemo, mediationDisputesDemo],
   demoGuardedTables: [...registryGuardedTables, ...mediationDisputesGuardedTables],
@@ -62,7 +63,7 @@ export const mediationModule = defineBusinessModule<MediationServices>({
       audit: platform.audit,
       workflow: platform.workflow,
       deadlines: platform.deadlines,
-      documents: registerAgreementDocument(platform.documents, platform.cipher),
+      documents: platform.documents,
       files: platform.files,
     }),
     registry: new MediationRegistryService({
@@ -78,18 +79,24 @@ export const mediationModule = defineBusinessModule<MediationServices>({
       caseTypes: platform.workflow.types,
     }),
   }),
+  // 纠纷台账: each row registers through intake.
+  importKinds: (services, platform) => [disputeLedger(() => services.intake, platform.workflow)],
   routes: (services, platform) => async (app) => {
     await app.register(registryRoutes(services.registry, platform.idempotency));
     await app.register(processRoutes(services.process));
     await app.register(intakeRoutes(services.intake, platform.idempotency));
     await app.register(dispatchRoutes(services.dispatch));
     await app.register(
-      sweepRoutes({ sweeps: services.sweeps, overview: services.overview, idempotency: platform.idempotency }),
+      sweepRoutes({
+        sweeps: services.sweeps,
+        overview: services.overview,
+        idempotency: platform.idempotency,
+      }),
     );
   },
 });
 
-/** Intake and dispatch; the ledger import (纠纷台账) registers through intake, so it joins this platform's registry here. */
+/** Intake and dispatch share their platform dependencies. */
 function intakeServices(platform: Services): Pick<MediationServices, 'intake' | 'dispatch'> {
   const deps = {
     db: platform.database.db,
@@ -99,6 +106,5 @@ function intakeServices(platform: Services): Pick<MediationServices, 'intake' | 
     outbox: platform.outbox,
   };
   const intake = new IntakeService({ ...deps, persons: platform.persons, files: platform.files });
-  platform.imports.add(disputeLedger(() => intake, platform.workflow));
   return { intake, dispatch: new DispatchService(deps) };
 }

@@ -4,11 +4,7 @@ import { caseRecord } from '../../platform/cases/cases.schema.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { maskIdNumber } from '../../platform/crypto/personal-data.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import {
-  type DocumentFieldSet,
-  type DocumentTemplateRegistry,
-  defineDocumentTemplate,
-} from '../../platform/documents/document-template.ts';
+import { type DocumentFieldSet, defineDocumentTemplate } from '../../platform/documents/document-template.ts';
 import { documentDate } from '../../platform/documents/documents.rules.ts';
 import { findUnit } from '../../platform/org/org.repo.ts';
 import { listCaseParties } from '../../platform/persons/persons.repo.ts';
@@ -153,18 +149,4 @@ async function committeeOf(executor: Executor, caseId: string): Promise<string> 
     .from(caseRecord)
     .where(eq(caseRecord.id, caseId));
   return row ? ((await findUnit(executor, row.unitId))?.name ?? '') : '';
-}
-
-/**
- * Registers the agreement's fields and then its template with the platform's documents (the template uses
- * the fields, so it cannot go into the module's `documentTemplates`, which are checked before any field set
- * exists); returns the service for the process service's use.
- */
-export function registerAgreementDocument<D extends { templates: DocumentTemplateRegistry }>(
-  documents: D,
-  cipher: Pick<FieldCipher, 'decrypt'>,
-): D {
-  documents.templates.addFields(agreementFieldSet(cipher));
-  documents.templates.add(mediationAgreementTemplate);
-  return documents;
 }

@@ -20,6 +20,31 @@ const mediationOversight: PermissionCode[] = [
   p.mediation.sweep,
 ];
 
+/**
+ * 社区矫正 casework. Not part of officeStaff / countyStaff: criminal records are confidential (社区矫正法
+ * 第四条) and an office's mediation or legal-aid clerk has no need of them, so the bureau assigns this role
+ * to the people who do corrections (at an office: its own supervisees; at a county bureau, the 社区矫正机构:
+ * its offices'). Level-specific powers of later parts (leave up to 7 / 30 days, Art. 29 orders) follow the
+ * actor's unit kind or a permission of their own.
+ */
+const correctionsCasework: PermissionCode[] = [
+  p.org.read,
+  p.calendar.read,
+  p.case.read,
+  p.case.assign,
+  p.party.read,
+  p.party.manage,
+  p.party.reveal,
+  p.document.read,
+  p.document.generate,
+  p.metric.read,
+  p.corrections.read,
+  p.corrections.investigate,
+  p.corrections.register,
+  p.corrections.intake,
+  p.corrections.supervise,
+];
+
 // The built-in roles. Their permissions are kept in code and written to the database at every start, so
 // a permission added by a later module reaches them. The three administrator roles split the work
 // (三员分立, GB/T 22239 等保三级): units and accounts / roles and security policy / the audit log.
@@ -87,6 +112,7 @@ export const builtinRoles: RoleDefinition[] = [
       p.metric.read,
       p.legalAid.readRegistry,
       p.mediation.readRegistry,
+      p.corrections.read,
     ],
     accountKind: 'staff',
   },
@@ -226,6 +252,25 @@ export const builtinRoles: RoleDefinition[] = [
       p.document.generate,
       p.mediation.handle,
     ],
+    accountKind: 'staff',
+  },
+  {
+    code: 'correctionsOfficer',
+    name: '社区矫正工作人员',
+    description: '本单位及下属司法所的社区矫正对象与调查评估（未成年人除外）',
+    duty: null,
+    dataScope: 'unitAndBelow',
+    permissions: correctionsCasework,
+    accountKind: 'staff',
+  },
+  {
+    // 第五十二条: minors are handled by people who know them, and their identity is kept confidential.
+    code: 'correctionsMinorsOfficer',
+    name: '未成年人社区矫正专门人员',
+    description: '社区矫正工作，并可查看、办理未成年社区矫正对象',
+    duty: null,
+    dataScope: 'unitAndBelow',
+    permissions: [...correctionsCasework, p.corrections.readMinors],
     accountKind: 'staff',
   },
   {

@@ -65,6 +65,31 @@ const rows: Array<{
     due: '2026-04-01',
     why: '30 days',
   },
+  // 社区矫正法
+  {
+    code: 'corrections.investigation',
+    article: '社区矫正法第十八条、实施办法第十四条',
+    value: '10 个工作日',
+    start: '2026-09-28',
+    due: '2026-10-16',
+    why: 'National Day skipped, make-up Saturday 10-10 counted',
+  },
+  {
+    code: 'corrections.investigationFastTrack',
+    article: '社区矫正法第十八条、实施办法第十四条',
+    value: '5 个工作日',
+    start: '2026-09-28',
+    due: '2026-10-10',
+    why: 'fast track: National Day skipped, ends on the make-up Saturday',
+  },
+  {
+    code: 'corrections.reportIn',
+    article: '社区矫正法第二十一条',
+    value: '10 日',
+    start: '2026-09-25',
+    due: '2026-10-08',
+    why: 'ends on 10-05 in National Day → 10-08',
+  },
   // 行政复议法
   {
     code: 'reconsideration.acceptanceReview',

@@ -73,6 +73,43 @@ export const mediationDeadlines = defineDeadlineRules({
   },
 });
 
+/** 社区矫正法 (2020-07-01) and its implementing measures. */
+export const correctionsDeadlines = defineDeadlineRules({
+  investigation: {
+    code: 'corrections.investigation',
+    name: '调查评估期限',
+    article: '社区矫正法第十八条、实施办法第十四条',
+    startEvent: '收到调查评估委托函及所附材料之日',
+    length: 10,
+    unit: 'workingDays',
+    warnBefore: 3,
+    maxExtensions: 0,
+    // RULES.md [verify]: the value comes from the implementing measures as secondary sources cite them.
+    verify: true,
+  },
+  investigationFastTrack: {
+    code: 'corrections.investigationFastTrack',
+    name: '调查评估期限（速裁程序）',
+    article: '社区矫正法第十八条、实施办法第十四条',
+    startEvent: '收到调查评估委托函及所附材料之日',
+    length: 5,
+    unit: 'workingDays',
+    warnBefore: 2,
+    maxExtensions: 0,
+    verify: true,
+  },
+  reportIn: {
+    code: 'corrections.reportIn',
+    name: '社区矫正对象报到期限',
+    article: '社区矫正法第二十一条',
+    startEvent: '判决、裁定生效之日（暂予监外执行：收到决定之日）',
+    length: 10,
+    unit: 'calendarDays',
+    warnBefore: 3,
+    maxExtensions: 0,
+  },
+});
+
 /** 行政复议法 (revised 2023, in force 2024-01-01). */
 export const reconsiderationDeadlines = defineDeadlineRules({
   acceptanceReview: {
@@ -206,5 +243,6 @@ export const reconsiderationDeadlines = defineDeadlineRules({
 export const deadlineCatalogue: ReadonlyArray<Readonly<Record<string, DeadlineRule>>> = [
   legalAidDeadlines,
   mediationDeadlines,
+  correctionsDeadlines,
   reconsiderationDeadlines,
 ];

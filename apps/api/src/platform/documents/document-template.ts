@@ -43,10 +43,15 @@ export class DocumentTemplateRegistry {
   readonly #fieldSets = new Map<string, DocumentFieldSet[]>();
 
   constructor(...templates: DocumentTemplateDef[]) {
-    for (const t of templates) this.add(t);
+    this.add(...templates);
   }
 
-  add(def: DocumentTemplateDef): this {
+  add(...defs: DocumentTemplateDef[]): this {
+    for (const def of defs) this.#addOne(def);
+    return this;
+  }
+
+  #addOne(def: DocumentTemplateDef): void {
     const key = `${def.caseType}/${def.code}`;
     if (this.#templates.has(key)) throw new Error(`document template ${key} registered twice`);
     const template = defineDocumentTemplate(def);
@@ -54,11 +59,12 @@ export class DocumentTemplateRegistry {
     if (unknown.length > 0)
       throw new Error(`document template ${key}: unknown placeholders ${unknown.join(', ')}`);
     this.#templates.set(key, template);
-    return this;
   }
 
-  addFields(set: DocumentFieldSet): this {
-    this.#fieldSets.set(set.caseType, [...(this.#fieldSets.get(set.caseType) ?? []), set]);
+  addFields(...sets: DocumentFieldSet[]): this {
+    for (const set of sets) {
+      this.#fieldSets.set(set.caseType, [...(this.#fieldSets.get(set.caseType) ?? []), set]);
+    }
     return this;
   }
 

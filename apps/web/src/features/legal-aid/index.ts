@@ -75,6 +75,7 @@ export const legalAidFeature: Feature = {
     { path: '/legal-aid/mine', title: '我的法律援助申请', component: PortalMinePage },
     { path: '/legal-aid/applications/:caseId', title: '办理进度', component: PortalProgressPage },
   ],
+  casePages: { 'legalAid.application': (caseId) => `/legal-aid/applications/${caseId}` },
   portalTiles: [
     {
       key: 'legal-aid-apply',

@@ -44,4 +44,5 @@ export const mediationFeature: Feature = {
     ...sweepsPortalRoutes,
   ],
   portalTiles,
+  casePages: { 'mediation.dispute': (caseId) => `/mediation/disputes/${caseId}` },
 };

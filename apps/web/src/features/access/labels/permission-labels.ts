@@ -49,6 +49,12 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'mediation:dispatch': '分派、改派纠纷到人民调解委员会',
   'mediation:handle': '调解纠纷（受理、调解记录、调解结果、协议、回访、司法确认）',
   'mediation:sweep': '组织、登记矛盾纠纷排查',
+  'corrections:read': '查看社区矫正对象台账和调查评估',
+  'corrections:readMinors': '查看未成年社区矫正对象（身份信息保密）',
+  'corrections:investigate': '办理调查评估（登记委托、评估、出具意见书、送达）',
+  'corrections:register': '登记接收社区矫正对象、维护台账',
+  'corrections:intake': '入矫：报到、矫正小组、分类管理、矫正方案、宣告',
+  'corrections:supervise': '日常监督管理（失联查找）',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */

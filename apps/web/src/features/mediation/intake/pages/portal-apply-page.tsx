@@ -67,6 +67,25 @@ const kindChoices: DisputeKind[] = [
   'other',
 ];
 
+/** Short names for the buttons. */
+const shortKind: Record<DisputeKind, string> = {
+  marriageFamily: '婚姻家庭',
+  neighbour: '邻里',
+  contract: '合同',
+  production: '生产经营',
+  labour: '劳动争议',
+  consumer: '消费',
+  tourism: '旅游',
+  damages: '损害赔偿',
+  medical: '医疗',
+  traffic: '交通事故',
+  property: '物业',
+  land: '土地',
+  forest: '山林',
+  water: '水利',
+  other: '其他',
+};
+
 /** 申请人民调解: six short steps, kept on the phone as they are typed; the citizen is the applicant. */
 export default function PortalApplyPage() {
   return (
@@ -276,10 +295,10 @@ function Wizard() {
               label="纠纷类型"
               rules={[{ required: true, message: '请选择最接近的一类' }]}
             >
-              <Radio.Group className={styles.types} optionType="button" size="large">
+              <Radio.Group className={styles.kinds} optionType="button" size="large">
                 {kindChoices.map((k) => (
                   <Radio.Button key={k} value={k}>
-                    {disputeKindLabels[k].replace(/纠纷$|争议$/, '')}
+                    {shortKind[k]}
                   </Radio.Button>
                 ))}
               </Radio.Group>
@@ -290,7 +309,7 @@ function Wizard() {
               rules={[{ required: true, whitespace: true, message: '请简单说说发生了什么' }]}
               extra="什么时候、因为什么事、现在怎样了"
             >
-              <Input.TextArea rows={5} maxLength={4000} showCount />
+              <Input.TextArea rows={5} maxLength={4000} />
             </Form.Item>
             <Form.Item name="request" label="您希望怎样解决">
               <Input.TextArea rows={2} maxLength={2000} />
