@@ -79,14 +79,6 @@ export const investigationListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const clockSchema = z.object({
-  ruleName: z.string(),
-  article: z.string(),
-  dueOn: z.string().nullable(),
-  status: z.string(),
-  standing: z.string(),
-});
-
 export const investigationViewSchema = z.object({
   caseId: z.uuid(),
   caseNo: z.string().nullable(),
@@ -115,7 +107,17 @@ export const investigationViewSchema = z.object({
   deliveredOn: z.string().nullable(),
   deliveryMethod: z.enum(deliveryMethods).nullable(),
   deliveredTo: z.string().nullable(),
-  clock: clockSchema.nullable(),
+  clock: z
+    .object({
+      ruleName: z.string(),
+      article: z.string(),
+      startedOn: z.string(),
+      dueOn: z.string().nullable(),
+      status: z.string(),
+      state: z.string(),
+      label: z.string(),
+    })
+    .nullable(),
   createdAt: z.string(),
 });
 export type InvestigationView = z.infer<typeof investigationViewSchema>;

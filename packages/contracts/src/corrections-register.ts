@@ -60,7 +60,10 @@ export const superviseeUpdateSchema = z.object({
   periodStart: correctionsDay('矫正期起始日').optional(),
   periodEnd: correctionsDay('矫正期届满日').optional(),
   prohibitionOrders: z.array(correctionsText('禁止令内容', 200)).max(10, '禁止令最多 10 项').optional(),
-  flags: z.array(z.enum(superviseeFlags, { error: '标记不正确' })).max(superviseeFlags.length).optional(),
+  flags: z
+    .array(z.enum(superviseeFlags, { error: '标记不正确' }))
+    .max(superviseeFlags.length)
+    .optional(),
   photoFileId: z.uuid('照片编号不正确').nullable().optional(),
 });
 export type SuperviseeUpdateInput = z.input<typeof superviseeUpdateSchema>;
@@ -172,14 +175,20 @@ export const lostContactCloseSchema = z.object({
 
 const unitRef = z.object({ id: z.number().int(), name: z.string() });
 
-export const reportInClockSchema = z.object({
+/** A running statutory clock as the register shows it: the badge's state and label (UI.md). */
+export const correctionsClockSchema = z.object({
   ruleName: z.string(),
   article: z.string(),
   startedOn: z.string(),
   dueOn: z.string().nullable(),
+  /** running, paused, stopped, met. */
   status: z.string(),
-  standing: z.string(),
+  /** ok, dueSoon, overdue, met, stopped, paused… */
+  state: z.string(),
+  /** 剩余 3 天 / 已超期 2 天 / 已办结. */
+  label: z.string(),
 });
+export type CorrectionsClock = z.infer<typeof correctionsClockSchema>;
 
 export const superviseeListItemSchema = z.object({
   caseId: z.uuid(),
@@ -199,7 +208,7 @@ export const superviseeListItemSchema = z.object({
   periodEnd: z.string(),
   /** Calendar days from today to the end of the term (0 once it has ended). */
   daysRemaining: z.number().int(),
-  reportIn: reportInClockSchema.nullable(),
+  reportIn: correctionsClockSchema.nullable(),
   lostContact: z.boolean(),
 });
 export type SuperviseeListItem = z.infer<typeof superviseeListItemSchema>;

@@ -1,4 +1,5 @@
 import type { BusinessModule } from './business-module.ts';
+import { correctionsModule } from './corrections/index.ts';
 import { legalAidModule } from './legal-aid/index.ts';
 import { mediationModule } from './mediation/index.ts';
 
@@ -6,4 +7,5 @@ import { mediationModule } from './mediation/index.ts';
 export const shippedModules: BusinessModule[] = [
   legalAidModule as BusinessModule,
   mediationModule as BusinessModule,
+  correctionsModule as BusinessModule,
 ];

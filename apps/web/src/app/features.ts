@@ -5,6 +5,7 @@ import { accountFeature } from '../features/account/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { calendarFeature } from '../features/calendar/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
+import { correctionsFeature } from '../features/corrections/index.ts';
 import { documentsFeature } from '../features/documents/index.ts';
 import { legalAidFeature } from '../features/legal-aid/index.ts';
 import { mediationFeature } from '../features/mediation/index.ts';
@@ -19,6 +20,7 @@ export const features: readonly Feature[] = [
   casesFeature,
   legalAidFeature,
   mediationFeature,
+  correctionsFeature,
   personsFeature,
   metricsFeature,
   orgFeature,

@@ -94,9 +94,7 @@ export const correctionsLostContact = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('corrections_lost_contact_open_key')
-      .on(t.caseId)
-      .where(sql`${t.status} = 'searching'`),
+    uniqueIndex('corrections_lost_contact_open_key').on(t.caseId).where(sql`${t.status} = 'searching'`),
   ],
 );
 export type CorrectionsLostContactRow = typeof correctionsLostContact.$inferSelect;

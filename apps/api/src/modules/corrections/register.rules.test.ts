@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { daysRemaining, effectiveFlags, isMinorOn, listIdNumber, listName, teamProblem } from './register.rules.ts';
+import {
+  daysRemaining,
+  effectiveFlags,
+  isMinorOn,
+  listIdNumber,
+  listName,
+  teamProblem,
+} from './register.rules.ts';
 
 describe('corrections register rules', () => {
   it('a person is a minor until the 18th birthday (社区矫正法第五十二条)', () => {

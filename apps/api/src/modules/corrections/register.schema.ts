@@ -65,9 +65,7 @@ export const correctionsSupervisee = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('corrections_supervisee_running_term_key')
-      .on(t.personId)
-      .where(sql`${t.endedOn} is null`),
+    uniqueIndex('corrections_supervisee_running_term_key').on(t.personId).where(sql`${t.endedOn} is null`),
     index('corrections_supervisee_period_end_idx').on(t.periodEnd),
   ],
 );

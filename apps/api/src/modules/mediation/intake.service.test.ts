@@ -297,6 +297,20 @@ describe('mediation intake and dispatch', () => {
     expect(ok.statusCode, ok.body).toBe(201);
   });
 
+  it('a dispute found by a sweep names a sweep held in scope, else a Chinese 400 and nothing created', async () => {
+    const before = [await count('mediation_dispute'), await count('case_record')];
+    const unknown = await post(
+      office,
+      '/api/mediation/disputes',
+      walkIn({ source: 'sweep', sweepId: '00000000-0000-4000-8000-000000000000' }),
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields).toEqual([
+      { path: 'sweepId', message: '请选择您管辖范围内已开展的矛盾纠纷排查' },
+    ]);
+    expect([await count('mediation_dispute'), await count('case_record')]).toEqual(before);
+  });
+
   it('refuses a dispute nobody can take with a clear 422', async () => {
     const res = await post(office, '/api/mediation/disputes', walkIn({ place: { townCode: DANGJIANG } }));
     expect(res.statusCode).toBe(422);

@@ -42,6 +42,7 @@ import { MEDIATION_DISPUTE } from './dispute.case-type.ts';
 import type { MediationDisputeRow } from './dispute.schema.ts';
 import * as repo from './intake.repo.ts';
 import { progressSteps } from './intake.rules.ts';
+import { findSweep } from './sweep.repo.ts';
 
 export interface IntakeServiceDeps {
   db: Database;
@@ -391,6 +392,16 @@ export class IntakeService {
     const staff = principal?.kind === 'staff' ? principal : null;
     if (citizen && (input.committeeUnitId || input.receivingUnitId)) {
       throw AppError.forbidden('群众申请由平台按纠纷地点分派调委会');
+    }
+
+    // A dispute a sweep found names a sweep that was held, in the registering unit's scope.
+    if (input.sweepId) {
+      const sweep = citizen ? undefined : await findSweep(tx, staff, input.sweepId);
+      if (sweep?.status !== 'held') {
+        throw AppError.badRequest('纠纷信息不完整或有误', [
+          { path: 'sweepId', message: '请选择您管辖范围内已开展的矛盾纠纷排查' },
+        ]);
+      }
     }
 
     // The place: the town's justice office is told of every dispute in its town.

@@ -347,7 +347,7 @@ export function demoSweepPlans(): DemoSweepPlan[] {
       status: 'held',
       viaPlan: i % 8 === 0,
       participantCount: 3 + (i % 9),
-      risksFound: i % 4 === 0 ? 1 + (i % 3) : 0,
+      risksFound: spread(i, 9) < 0.3 ? 1 + Math.floor(spread(i, 11) * 3) : 0,
     });
   }
   for (let c = 0; c < f.sweepsCancelled; c++) {

@@ -226,13 +226,16 @@ export class ProcessService {
 
   /**
    * 调解成功 with the agreement. Written: the 人民调解协议书 is generated (numbered in `mediation.agreement`)
-   * and the 30-day judicial-confirmation clock starts on the effective day (the day itself not counted).
+   * and the 30-day judicial-confirmation clock starts on the effective day (the day itself not counted);
+   * with `document: false` (agreements recorded after the fact, e.g. the demo's history, whose signed
+   * original is on paper) nothing is generated and the clock starts all the same.
    * Oral: the mediator's record of it, no document and no clock.
    */
   async settle(
     ctx: RequestContext,
     caseId: string,
     raw: MediationSettleInput,
+    options: { document?: boolean } = {},
   ): Promise<MediationProcessView> {
     const principal = this.#requireHandle(ctx);
     const input = parse(mediationSettleSchema, raw, '调解协议填写不完整或有误');
@@ -289,9 +292,11 @@ export class ProcessService {
       let documentId: string | null = null;
       let dueOn: string | null = null;
       if (a.form === 'written') {
-        const doc = await this.#d.documents.generate(tx, ctx, caseId, { templateCode: AGREEMENT_TEMPLATE });
-        documentId = doc.id;
-        await repo.setAgreementDocument(tx, caseId, doc.id);
+        if (options.document !== false) {
+          const doc = await this.#d.documents.generate(tx, ctx, caseId, { templateCode: AGREEMENT_TEMPLATE });
+          documentId = doc.id;
+          await repo.setAgreementDocument(tx, caseId, doc.id);
+        }
         const clock = await this.#d.deadlines.start(tx, {
           caseType: MEDIATION_DISPUTE,
           caseId,

@@ -57,16 +57,17 @@ export async function listSweeps(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
+/** A sweep in the caller's scope; `null` for callers that act for the platform itself (demo, import). */
 export async function findSweep(
   executor: Executor,
-  p: Principal,
+  p: Principal | null,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<DisputeSweepRow | undefined> {
   const query = executor
     .select()
     .from(disputeSweep)
-    .where(and(eq(disputeSweep.id, id), scoped(p)));
+    .where(and(eq(disputeSweep.id, id), p ? scoped(p) : undefined));
   const rows = options.forUpdate ? await query.for('update') : await query;
   return rows[0];
 }

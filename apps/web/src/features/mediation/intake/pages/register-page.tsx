@@ -27,7 +27,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FormErrorAlert } from '../../../../components/form-error-alert.tsx';
 import { PageHeader } from '../../../../components/page-header.tsx';
 import type { OrganisationFormValues, PersonFormValues } from '../../../../components/party/index.ts';
@@ -92,7 +92,11 @@ export default function RegisterPage() {
   const [duplicates, setDuplicates] = useState<DisputeRef[] | null>(null);
   const key = useRef(crypto.randomUUID());
   const busy = useRef(false);
-  const source = Form.useWatch('source', form);
+  // 登记发现的纠纷 on a sweep's page opens this form with the sweep named.
+  const [search] = useSearchParams();
+  const sweepId = search.get('sweepId');
+  const watchedSource = Form.useWatch('source', form);
+  const source = sweepId ? 'sweep' : watchedSource;
   const isReferral = source !== undefined && referralSources.includes(source);
   // Committee staff (no dispatch permission) register walk-ins at their own committee by default.
   const atCommittee = !can(permissions.mediation.dispatch);
@@ -102,7 +106,7 @@ export default function RegisterPage() {
     const v = form.getFieldsValue(true) as DisputeFormValues;
     const text = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
     return {
-      source: v.source,
+      ...(sweepId ? { source: 'sweep', sweepId } : { source: v.source }),
       ...(isReferral && text(v.sourceRef) ? { sourceRef: text(v.sourceRef) } : {}),
       kind: v.kind as RegisterDisputeInput['kind'],
       involvesEnterprise: v.involvesEnterprise,
@@ -249,13 +253,20 @@ export default function RegisterPage() {
           >
             <Flex vertical gap={16}>
               <Card title="来源" size="small">
-                <Form.Item
-                  name="source"
-                  label="纠纷来源"
-                  rules={[{ required: true, message: '请选择纠纷来源' }]}
-                >
-                  <Select options={sourceOptions} />
-                </Form.Item>
+                {sweepId ? (
+                  <Form.Item label="纠纷来源">
+                    {disputeSourceLabels.sweep}（<Link to={`/mediation/sweeps/${sweepId}`}>查看该次排查</Link>
+                    ）
+                  </Form.Item>
+                ) : (
+                  <Form.Item
+                    name="source"
+                    label="纠纷来源"
+                    rules={[{ required: true, message: '请选择纠纷来源' }]}
+                  >
+                    <Select options={sourceOptions} />
+                  </Form.Item>
+                )}
                 {isReferral && (
                   <Form.Item
                     name="sourceRef"

@@ -26,7 +26,7 @@ import { LoadError } from '../../../../components/load-error.tsx';
 import { PageHeader } from '../../../../components/page-header.tsx';
 import { PageLoading } from '../../../../components/page-loading.tsx';
 import { errorMessage } from '../../../../lib/api.ts';
-import { useDrawerSize } from '../../../../lib/responsive.ts';
+import { useDrawerSize, useIsNarrow } from '../../../../lib/responsive.ts';
 import { useFigureRecords, useOverview } from '../api/sweeps-api.ts';
 
 interface TreeRow extends MediationOverviewRow {
@@ -124,6 +124,7 @@ export default function OverviewPage() {
         {v}
       </Button>
     );
+  const narrow = useIsNarrow();
   const t = overview.data?.totals;
   const whole = { unitId: null, name: '全部' };
 
@@ -181,12 +182,11 @@ export default function OverviewPage() {
                 </Card>
               </Col>
             ))}
-            <Col xs={24} sm={16} lg={4}>
+            <Col xs={12} sm={8} lg={4}>
               <Card size="small">
                 <Statistic
-                  title="土地山林水利纠纷"
-                  value={`${t.landForestWater.closed}/${t.landForestWater.accepted}`}
-                  suffix={`办结率 ${rateText(t.landForestWater.closureRate, t.landForestWater.accepted)}`}
+                  title={`三大纠纷办结 ${t.landForestWater.closed}/${t.landForestWater.accepted}`}
+                  value={rateText(t.landForestWater.closureRate, t.landForestWater.accepted)}
                 />
               </Card>
             </Col>
@@ -216,11 +216,20 @@ export default function OverviewPage() {
                   title: '单位',
                   dataIndex: 'name',
                   render: (v: string, r) => (
-                    <span style={{ whiteSpace: 'normal', minWidth: 160, display: 'inline-block' }}>
+                    <span
+                      style={{ whiteSpace: 'normal', minWidth: narrow ? 120 : 160, display: 'inline-block' }}
+                    >
                       {v}{' '}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {mediationBreakdownLevelLabels[r.level]}
                       </Typography.Text>
+                      {narrow && (
+                        // On a phone the rate, amount and sweeps go under the name, so nothing scrolls sideways.
+                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                          成功率 {rateText(r.successRate, r.accepted)} · {yuanText(r.amountInvolved)} · 排查{' '}
+                          {r.sweeps}
+                        </Typography.Text>
+                      )}
                     </span>
                   ),
                 },
@@ -236,19 +245,23 @@ export default function OverviewPage() {
                   align: 'right',
                   render: count('mediation.settled', '调解成功'),
                 },
-                {
-                  title: '成功率',
-                  dataIndex: 'successRate',
-                  align: 'right',
-                  render: (v: number, r) => rateText(v, r.accepted),
-                },
-                {
-                  title: '涉及金额',
-                  dataIndex: 'amountInvolved',
-                  align: 'right',
-                  render: (v: number) => yuanText(v),
-                },
-                { title: '排查', dataIndex: 'sweeps', align: 'right' },
+                ...(narrow
+                  ? []
+                  : [
+                      {
+                        title: '成功率',
+                        dataIndex: 'successRate',
+                        align: 'right' as const,
+                        render: (v: number, r: TreeRow) => rateText(v, r.accepted),
+                      },
+                      {
+                        title: '涉及金额',
+                        dataIndex: 'amountInvolved',
+                        align: 'right' as const,
+                        render: (v: number) => yuanText(v),
+                      },
+                      { title: '排查', dataIndex: 'sweeps', align: 'right' as const },
+                    ]),
               ]}
             />
           </Card>

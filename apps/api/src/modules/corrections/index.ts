@@ -1,0 +1,96 @@
+import { defineBusinessModule } from '../business-module.ts';
+import { IntakeService } from './intake.service.ts';
+import {
+  correctionsInvestigation,
+  investigationCaseSeries,
+  investigationReportSeries,
+} from './investigation.case-type.ts';
+import { investigationFieldSet, investigationReportTemplate } from './investigation.documents.ts';
+import { investigationRoutes } from './investigation.routes.ts';
+import { InvestigationService } from './investigation.service.ts';
+import { correctionsSupervisee, superviseeCaseSeries } from './register.case-type.ts';
+import { registerRoutes } from './register.routes.ts';
+import { RegisterService } from './register.service.ts';
+
+export type { IntakeService } from './intake.service.ts';
+export { CORRECTIONS_INVESTIGATION } from './investigation.case-type.ts';
+export type { InvestigationService } from './investigation.service.ts';
+export { CORRECTIONS_SUPERVISEE } from './register.case-type.ts';
+export type { RegisterService } from './register.service.ts';
+
+// 社区矫正: the corrections module's public surface. Part 1: pre-sentence investigation (investigation.*),
+// the register of supervisees (register.*), intake and the lost-contact search (intake.*). Later parts add
+// supervision.*, approvals.*, vessels.* (vessels, aboard windows, sea trips: exported here for the
+// tracking module), sanctions.*, monitoring.* (Art. 29), release.*, sweeps.*, training.*, metrics, demo
+// and the supervisee portal, each with its own services below.
+
+/** The module's services, built once from the platform's. */
+export interface CorrectionsServices {
+  /** 调查评估: requests, assessment with its report, delivery (第十八条). */
+  investigations: InvestigationService;
+  /** 社区矫正对象台账: 入矫登记, list, record, corrections. */
+  register: RegisterService;
+  /** 入矫: report-in, team, classification, plan, announcement; the lost-contact search (第三十条). */
+  intake: IntakeService;
+}
+
+export const correctionsModule = defineBusinessModule<CorrectionsServices>({
+  name: 'corrections',
+  label: '社区矫正',
+  caseTypes: [correctionsInvestigation, correctionsSupervisee],
+  numberSeries: [investigationCaseSeries, investigationReportSeries, superviseeCaseSeries],
+  documentTemplates: [investigationReportTemplate],
+  documentFields: () => [investigationFieldSet],
+  createServices: (platform) => {
+    const base = {
+      db: platform.database.db,
+      clock: platform.clock,
+      audit: platform.audit,
+      workflow: platform.workflow,
+      deadlines: platform.deadlines,
+    };
+    const register = new RegisterService({
+      ...base,
+      persons: platform.persons,
+      files: platform.files,
+      cipher: platform.cipher,
+    });
+    return {
+      register,
+      investigations: new InvestigationService({
+        ...base,
+        persons: platform.persons,
+        documents: platform.documents,
+        cipher: platform.cipher,
+      }),
+      intake: new IntakeService({ ...base, outbox: platform.outbox, register }),
+    };
+  },
+  routes: (services, platform) => async (app) => {
+    await app.register(investigationRoutes(services.investigations, platform.idempotency));
+    await app.register(
+      registerRoutes({
+        register: services.register,
+        intake: services.intake,
+        idempotency: platform.idempotency,
+      }),
+    );
+  },
+  jobs: (services) => [
+    {
+      // 第二十一条 / 第三十条: an overdue report-in opens the search and alerts the office; with the reminders.
+      name: 'corrections.reportInOverdue',
+      cron: '*/10 * * * *',
+      run: async () => {
+        await services.intake.escalateOverdueReportIns();
+      },
+    },
+  ],
+});
+
+/** The module's services from the platform's (tests and other modules' wiring). */
+export function moduleServicesOf(platform: { modules: Map<string, object> }): CorrectionsServices {
+  const services = platform.modules.get('corrections');
+  if (!services) throw new Error('corrections is not part of this platform');
+  return services as CorrectionsServices;
+}

@@ -1,0 +1,79 @@
+import {
+  type InvestigationView,
+  investigationOpinionLabels,
+  investigationRequesterKindLabels,
+} from '@zhucheng/contracts';
+import { Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
+import { LoadError } from '../../../components/load-error.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { clockStanding, useInvestigations } from '../api/use-corrections.ts';
+
+/** 调查评估: requests with their clocks (10 working days, 5 in fast-track cases, 第十八条). */
+export default function InvestigationsPage() {
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useInvestigations(page);
+  return (
+    <>
+      <PageHeader
+        title="调查评估"
+        description="人民法院、人民检察院、公安机关、监狱管理机关委托的调查评估及其期限。"
+      />
+      {list.isError ? (
+        <LoadError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+      ) : (
+        <Table<InvestigationView>
+          rowKey="caseId"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '暂无调查评估，收到委托函后在此登记' }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: list.data?.total ?? 0,
+            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+          }}
+          columns={[
+            {
+              title: '案号',
+              dataIndex: 'caseNo',
+              render: (no: string | null, r) => <Link to={`/cases/${r.caseId}`}>{no ?? '查看'}</Link>,
+            },
+            { title: '被调查评估对象', dataIndex: 'personName' },
+            {
+              title: '委托机关',
+              render: (_: unknown, r) =>
+                `${r.requesterName}（${investigationRequesterKindLabels[r.requesterKind]}）`,
+            },
+            { title: '委托函', dataIndex: 'letterNo' },
+            { title: '收到日期', dataIndex: 'receivedOn' },
+            {
+              title: '状态',
+              dataIndex: 'statusLabel',
+              render: (l: string, r) => (
+                <Tag color={r.status === 'delivered' ? 'green' : 'blue'}>
+                  {l}
+                  {r.fastTrack ? '·速裁' : ''}
+                </Tag>
+              ),
+            },
+            {
+              title: '期限',
+              dataIndex: 'clock',
+              render: (c: InvestigationView['clock']) =>
+                c ? <DeadlineBadge standing={clockStanding(c)} /> : '—',
+            },
+            {
+              title: '评估意见',
+              dataIndex: 'opinion',
+              render: (o: InvestigationView['opinion']) => (o ? investigationOpinionLabels[o] : '—'),
+            },
+          ]}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import {
+  type SuperviseeListItem,
+  sentenceKindLabels,
+  sentenceKinds,
+  superviseeFlagLabels,
+  superviseeFlags,
+  supervisionLevelLabels,
+  supervisionLevels,
+} from '@zhucheng/contracts';
+import { Flex, Input, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
+import { LoadError } from '../../../components/load-error.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { clockStanding, type SuperviseeFilters, useSupervisees } from '../api/use-corrections.ts';
+
+const statusOptions = [
+  { value: 'awaitingReportIn', label: '待报到' },
+  { value: 'underSupervision', label: '在矫' },
+];
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
+
+/** 社区矫正对象台账: the supervisees of the caller's offices; a minor shows as 张某 (第五十八条). */
+export default function SuperviseesPage() {
+  const [filters, setFilters] = useState<SuperviseeFilters>({ page: 1, pageSize: 20 });
+  const list = useSupervisees(filters);
+  const set = (patch: Partial<SuperviseeFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+
+  return (
+    <>
+      <PageHeader
+        title="社区矫正对象"
+        description="本单位及下属司法所的在册社区矫正对象；姓名、证件号按规定遮挡。"
+      />
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder="姓名"
+          style={{ width: 160 }}
+          onSearch={(name) => set({ name })}
+        />
+        <Select
+          allowClear
+          placeholder="状态"
+          style={{ width: 120 }}
+          options={statusOptions}
+          onChange={(status) => set({ status })}
+        />
+        <Select
+          allowClear
+          placeholder="矫正类别"
+          style={{ width: 150 }}
+          options={options(sentenceKinds, sentenceKindLabels)}
+          onChange={(sentenceKind) => set({ sentenceKind })}
+        />
+        <Select
+          allowClear
+          placeholder="管理等级"
+          style={{ width: 120 }}
+          options={options(supervisionLevels, supervisionLevelLabels)}
+          onChange={(supervisionLevel) => set({ supervisionLevel })}
+        />
+        <Select
+          allowClear
+          placeholder="标记"
+          style={{ width: 130 }}
+          options={options(superviseeFlags, superviseeFlagLabels)}
+          onChange={(flag) => set({ flag })}
+        />
+      </Flex>
+      {list.isError ? (
+        <LoadError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+      ) : (
+        <Table<SuperviseeListItem>
+          rowKey="caseId"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '暂无社区矫正对象，收到执行通知书后在此登记' }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: list.data?.total ?? 0,
+            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+          }}
+          columns={[
+            {
+              title: '编号',
+              dataIndex: 'caseNo',
+              render: (no: string | null, r) => (
+                <Link to={`/corrections/supervisees/${r.caseId}`}>{no ?? '查看'}</Link>
+              ),
+            },
+            { title: '姓名', dataIndex: 'name' },
+            { title: '证件号码', dataIndex: 'idNumberMasked' },
+            {
+              title: '类别',
+              dataIndex: 'sentenceKind',
+              render: (k: SuperviseeListItem['sentenceKind']) => sentenceKindLabels[k],
+            },
+            {
+              title: '状态',
+              dataIndex: 'statusLabel',
+              render: (label: string, r) => (
+                <Space size={4} wrap>
+                  <Tag color={r.status === 'awaitingReportIn' ? 'orange' : 'blue'}>{label}</Tag>
+                  {r.lostContact ? <Tag color="red">失联查找中</Tag> : null}
+                </Space>
+              ),
+            },
+            {
+              title: '报到期限',
+              dataIndex: 'reportIn',
+              render: (c: SuperviseeListItem['reportIn']) =>
+                c ? <DeadlineBadge standing={clockStanding(c)} /> : '—',
+            },
+            {
+              title: '管理等级',
+              dataIndex: 'supervisionLevel',
+              render: (l: SuperviseeListItem['supervisionLevel']) =>
+                l ? supervisionLevelLabels[l] : '未分类',
+            },
+            {
+              title: '标记',
+              dataIndex: 'flags',
+              render: (flags: SuperviseeListItem['flags']) =>
+                flags.map((f) => <Tag key={f}>{superviseeFlagLabels[f]}</Tag>),
+            },
+            { title: '执行地', dataIndex: ['office', 'name'] },
+            { title: '矫正期', render: (_: unknown, r) => `${r.periodStart} 至 ${r.periodEnd}` },
+            { title: '剩余天数', dataIndex: 'daysRemaining', align: 'right' },
+          ]}
+        />
+      )}
+    </>
+  );
+}
