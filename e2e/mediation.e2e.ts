@@ -312,6 +312,7 @@ describe('people’s mediation end to end: apply, dispatch, accept, session, wri
     caseNo = (await submitted.locator('p').nth(1).textContent())?.trim() ?? '';
     expect(caseNo).toMatch(/调〔\d{4}〕第\d+号$/);
     await submitted.getByText(committeeName).waitFor();
+    await submitted.getByText(/3 个工作日内打电话与您联系，约定调解的时间和地点/).waitFor();
 
     // The progress page: dispatched by place to the community's committee, waiting for acceptance.
     await page.getByText(`申请编号 ${caseNo}`).waitFor();
@@ -404,6 +405,7 @@ describe('people’s mediation end to end: apply, dispatch, accept, session, wri
       .getByRole('button', { name: label('确认') })
       .click();
     expect((await settled).status()).toBe(200);
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
     await orExplain(page, 'settle', page.locator('.ant-tag', { hasText: '调解成功' }).first().waitFor());
     const agreement = titledCard(page, '调解协议（书面协议）');
     await row(agreement, '生效日期').getByText(effectiveOn, { exact: true }).waitFor();

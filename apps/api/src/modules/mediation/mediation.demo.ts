@@ -382,7 +382,8 @@ async function createAll(ctx: DemoContext): Promise<void> {
       let source = p.source;
       let sweepId: string | undefined;
       if (source === 'sweep') {
-        const found = [...(heldSweeps.get(c.unitId) ?? []), ...(heldSweeps.get(c.parentId ?? -1) ?? [])]
+        // The committee's own sweeps: an office's sweep is not in a committee account's scope.
+        const found = [...(heldSweeps.get(c.unitId) ?? [])]
           .filter((s) => s.heldOn <= p.registeredOn)
           .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
           .pop();

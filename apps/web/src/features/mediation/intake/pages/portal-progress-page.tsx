@@ -38,9 +38,10 @@ function Progress() {
           <p className={styles.saved}>申请编号</p>
           <p className={styles.number}>{a.caseNo ?? '编号生成中'}</p>
           <p className={styles.lead}>
-            已分派至<strong>{a.committeeName}</strong>。调委会受理后，调解员一般会在 3
-            个工作日内打电话与您联系，
-            约定调解的时间和地点。受理、调解结果都会发短信和站内消息告诉您，也可以随时在这里查看进度。
+            已分派至<strong>{a.committeeName}</strong>
+            {
+              '。调委会受理后，调解员一般会在 3 个工作日内打电话与您联系，约定调解的时间和地点。受理、调解结果都会发短信和站内消息告诉您，也可以随时在这里查看进度。'
+            }
           </p>
         </section>
       )}

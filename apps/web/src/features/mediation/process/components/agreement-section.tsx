@@ -54,6 +54,8 @@ function SignedScan({ view }: { view: MediationProcessView }) {
 export function AgreementSection({ view }: { view: MediationProcessView }) {
   const narrow = useIsNarrow();
   const a = view.agreement;
+  // On a phone the bordered label column would shrink to one character a line: labels above the values.
+  const stacked = narrow ? 'vertical' : 'horizontal';
   return (
     <div>
       {view.canHandle && view.status === 'received' && <AcceptanceCard view={view} />}
@@ -69,7 +71,7 @@ export function AgreementSection({ view }: { view: MediationProcessView }) {
       )}
       {view.outcome && (
         <Card size="small" title="调解结果" style={{ marginBottom: 16 }}>
-          <Descriptions column={narrow ? 1 : 2} size="small" bordered>
+          <Descriptions column={narrow ? 1 : 2} size="small" bordered layout={stacked}>
             <Descriptions.Item label="结果">{view.outcomeLabel}</Descriptions.Item>
             <Descriptions.Item label="日期">{view.outcomeOn}</Descriptions.Item>
             <Descriptions.Item label="主持调解员">{view.leadMediator?.name ?? '—'}</Descriptions.Item>
@@ -84,7 +86,7 @@ export function AgreementSection({ view }: { view: MediationProcessView }) {
       )}
       {a ? (
         <Card size="small" title={`调解协议（${a.formLabel}）`}>
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions column={1} size="small" bordered layout={stacked}>
             <Descriptions.Item label="协议内容">
               <Typography.Paragraph style={prewrap}>{a.terms}</Typography.Paragraph>
             </Descriptions.Item>
