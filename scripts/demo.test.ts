@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createDemoRegistry } from '../apps/api/src/demo-steps.ts';
 import { runDemoScript } from './demo.ts';
 
 // `npm run demo` as an operator runs it: its own process on a data directory, exit codes and all.
@@ -32,8 +33,10 @@ describe('npm run demo', () => {
   const env = { DATA_DIR: dataDir, DEMO_PASSWORD: 'Beihai#Demo2026' };
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+  // The CLI's own behaviour, on the platform's accounts step only (DEMO_STEPS): each module's demo test
+  // runs that module's steps and checks its figures; the whole list in one order is checked below.
   it('writes the demo accounts once, prints them, and makes nothing on a second run', async () => {
-    const first = await runDemo(env);
+    const first = await runDemo({ ...env, DEMO_STEPS: 'platform' });
     expect(first.out).toContain('本次运行的步骤：platform.accounts');
     expect(first.out).toMatch(/countyclerk +县区局工作人员 +黄志强 +海城区司法局/);
     expect(first.out).toMatch(/officeclerk +司法所工作人员 +韦丽华 +海城区中街司法所/);
@@ -42,13 +45,12 @@ describe('npm run demo', () => {
     expect(first.out).toMatch(/admin +\S{14}（首次登录后须修改）/);
     expect(first.code).toBe(0);
 
-    const second = await runDemo(env);
+    const second = await runDemo({ ...env, DEMO_STEPS: 'platform' });
     expect(second.out).toContain('演示数据已经写入过，本次没有新增记录。');
     expect(second.out).toMatch(/leader +局领导 +陈建国 +北海市司法局/);
     expect(second.out).not.toContain('首次登录后须修改');
     expect(second.code).toBe(0);
-    // The whole demo (the legal-aid half-year: 357 aided cases through every step) takes minutes on PGlite.
-  }, 600_000);
+  }, 120_000);
 
   // The refusals stop before the database opens; they run in this process, which is quicker.
   const runHere = async (extra: Record<string, string>) => {
@@ -78,5 +80,33 @@ describe('npm run demo', () => {
     const weak = await runHere({ DEMO_PASSWORD: 'demo1234' });
     expect(weak.out).toContain('演示数据未能写入：DEMO_PASSWORD 不符合密码策略');
     expect(weak.code).toBe(1);
+  });
+
+  it('DEMO_STEPS names modules; an unknown one stops with the known names', async () => {
+    const unknown = await runHere({ DEMO_STEPS: 'legalAid,fishing' });
+    expect(unknown.out).toMatch(
+      /演示数据未能写入：没有这些模块的演示数据：fishing（可选：platform、legalAid、mediation/,
+    );
+    expect(unknown.code).toBe(1);
+  });
+
+  it('runs each module’s steps after the steps they depend on', () => {
+    const ids = createDemoRegistry()
+      .ordered()
+      .map((s) => s.id);
+    expect(ids[0]).toBe('platform.accounts');
+    for (const [before, after] of [
+      ['legalAid.registry', 'legalAid.cases'],
+      ['mediation.registry', 'mediation.disputes'],
+    ] as const) {
+      expect(ids.indexOf(before)).toBeGreaterThanOrEqual(0);
+      expect(ids.indexOf(after)).toBeGreaterThan(ids.indexOf(before));
+    }
+    expect(
+      createDemoRegistry()
+        .only(['mediation'])
+        .ordered()
+        .map((s) => s.id),
+    ).toEqual(['platform.accounts', 'mediation.registry', 'mediation.disputes']);
   });
 });

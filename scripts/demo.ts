@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from '../apps/api/src/platform/db/d
 import { migrateDatabase } from '../apps/api/src/platform/db/migrate.ts';
 import { platformDemoAccounts } from '../apps/api/src/platform/demo/accounts.demo.ts';
 import { DemoStepError } from '../apps/api/src/platform/demo/demo-context.ts';
+import { DemoRegistryError } from '../apps/api/src/platform/demo/demo-registry.ts';
 import {
   assertDemoAllowed,
   DemoPasswordError,
@@ -49,9 +50,14 @@ export async function runDemoScript(
       write(err.message);
       return err.exitCode;
     }
-    const known = [ConfigError, KeyringError, BootstrapError, DemoPasswordError, DemoStepError].some(
-      (kind) => err instanceof kind,
-    );
+    const known = [
+      ConfigError,
+      KeyringError,
+      BootstrapError,
+      DemoPasswordError,
+      DemoStepError,
+      DemoRegistryError,
+    ].some((kind) => err instanceof kind);
     if (!known) throw err;
     write(`演示数据未能写入：${(err as Error).message}`);
     return 1;
@@ -65,7 +71,9 @@ async function demo(env: Record<string, string | undefined>, write: (line: strin
     return 2;
   }
   const config = loadConfig(env);
-  const registry = createDemoRegistry();
+  // DEMO_STEPS=legalAid,mediation: only those modules' steps (and what they depend on).
+  const only = (env.DEMO_STEPS ?? '').split(/[,，\s]+/).filter((name) => name !== '');
+  const registry = only.length > 0 ? createDemoRegistry().only(only) : createDemoRegistry();
   const { password, generated } = resolveDemoPassword(
     env.DEMO_PASSWORD,
     platformDemoAccounts.map((a) => a.username),

@@ -87,6 +87,36 @@ export class DemoRegistry {
   ordered(): DemoStep[] {
     return topologicalOrder(this.#steps);
   }
+
+  /**
+   * A registry of the steps of the named modules (`legalAid`, `mediation`; `platform` for the accounts) and
+   * every step they depend on, with the same refusal check. An unknown name is an error naming the known ones.
+   */
+  only(modules: readonly string[]): DemoRegistry {
+    const known = new Set([...this.#steps.keys()].map(moduleOf));
+    const unknown = modules.filter((m) => !known.has(m));
+    if (unknown.length > 0) {
+      throw new DemoRegistryError(
+        `没有这些模块的演示数据：${unknown.join('、')}（可选：${[...known].join('、')}）`,
+      );
+    }
+    const wanted = new Set<string>();
+    const add = (id: string) => {
+      if (wanted.has(id)) return;
+      wanted.add(id);
+      for (const dep of this.#steps.get(id)?.dependsOn ?? []) add(dep);
+    };
+    for (const id of this.#steps.keys()) if (modules.includes(moduleOf(id))) add(id);
+    return new DemoRegistry(
+      [...this.#steps.values()].filter((s) => wanted.has(s.id)),
+      this.#guarded,
+    );
+  }
+}
+
+/** `legalAid.cases` → `legalAid`. */
+function moduleOf(stepId: string): string {
+  return stepId.slice(0, stepId.indexOf('.'));
 }
 
 function topologicalOrder(steps: ReadonlyMap<string, DemoStep>): DemoStep[] {
