@@ -112,8 +112,19 @@ export const permissions = {
     register: 'corrections:register',
     /** Intake: report-in, supervision team, classification, individual plan, announcement. */
     intake: 'corrections:intake',
-    /** Day-to-day supervision; in part 1 the lost-contact search (失联查找, 第三十条). */
+    /**
+     * Day-to-day supervision: the lost-contact search (失联查找, 第三十条), check-ins, visits, hours, vessels
+     * and sea trips, safety sweeps, training and employment.
+     */
     supervise: 'corrections:supervise',
+    /** Decide leave, change of residence or supervising place and visitors at the approver's own level. */
+    approve: 'corrections:approve',
+    /** Propose and record sanctions (第二十八条: praise, admonition, warning, the requests, committal). */
+    sanction: 'corrections:sanction',
+    /** Approve an electronic-monitoring order or its renewal (第二十九条: the county bureau's head). */
+    approveMonitoring: 'corrections:approveMonitoring',
+    /** Release at the end of the term and termination (第四十四条, 第四十五条). */
+    release: 'corrections:release',
   },
 } as const;
 

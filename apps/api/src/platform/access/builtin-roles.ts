@@ -43,6 +43,9 @@ const correctionsCasework: PermissionCode[] = [
   p.corrections.register,
   p.corrections.intake,
   p.corrections.supervise,
+  p.corrections.approve,
+  p.corrections.sanction,
+  p.corrections.release,
 ];
 
 // The built-in roles. Their permissions are kept in code and written to the database at every start, so
