@@ -1,10 +1,11 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { Feature } from '../../lib/feature.ts';
+import { correctionsParts } from './parts.ts';
 
-// 社区矫正: part 1 brings the register (list and record) and the investigations list. Later parts add their
-// pages here the same way (supervision, approvals, vessels and sea trips, sanctions, release, sweeps,
-// training) and the supervisee's portal routes.
+// 社区矫正: the register (list and record) and the investigations are here; every other part (supervision,
+// approvals, vessels and sea trips, sanctions, monitoring, release, sweeps, training, overview) brings its
+// routes, menu links, record-page tabs and portal links through `parts.ts`.
 
 const SuperviseesPage = lazy(() => import('./pages/supervisees-page.tsx'));
 const SuperviseePage = lazy(() => import('./pages/supervisee-page.tsx'));
@@ -31,6 +32,7 @@ export const correctionsFeature: Feature = {
       permission: 'corrections:read',
       component: InvestigationsPage,
     },
+    ...correctionsParts.flatMap((part) => part.consoleRoutes),
   ],
   menu: [
     {
@@ -50,10 +52,11 @@ export const correctionsFeature: Feature = {
           path: '/corrections/investigations',
           permission: 'corrections:read',
         },
+        ...correctionsParts.flatMap((part) => part.menuLinks),
       ],
     },
   ],
-  portalRoutes: [],
+  portalRoutes: correctionsParts.flatMap((part) => part.portalRoutes),
   portalTiles: [],
   casePages: { 'corrections.supervisee': (caseId) => `/corrections/supervisees/${caseId}` },
 };

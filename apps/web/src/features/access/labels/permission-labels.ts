@@ -54,7 +54,11 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'corrections:investigate': '办理调查评估（登记委托、评估、出具意见书、送达）',
   'corrections:register': '登记接收社区矫正对象、维护台账',
   'corrections:intake': '入矫：报到、矫正小组、分类管理、矫正方案、宣告',
-  'corrections:supervise': '日常监督管理（失联查找）',
+  'corrections:supervise': '日常监督管理（打卡、走访、学习与公益、船舶与出海报备、失联查找、排查、培训就业）',
+  'corrections:approve': '审批请假、变更居住地、变更执行地和会客（按本级权限）',
+  'corrections:sanction': '提出和记录奖惩（表扬、训诫、警告、提请治安处罚、提请撤销、收监执行）',
+  'corrections:approveMonitoring': '批准电子定位装置监管及延长（第二十九条，县级司法行政部门负责人）',
+  'corrections:release': '解除矫正和终止矫正',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */

@@ -1,0 +1,3 @@
+import { type CorrectionsPart, emptyPart } from '../part.ts';
+
+export const monitoringPart: CorrectionsPart = { ...emptyPart };
