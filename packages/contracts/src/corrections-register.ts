@@ -14,6 +14,13 @@ import {
 import { correctionsDay, correctionsOptionalText, correctionsText } from './corrections-investigation.ts';
 import { personInputSchema } from './persons.ts';
 
+/** The supervisee's own mobile phone: the portal identity (they sign in to 我的矫正 with it). */
+const superviseePhone = z
+  .string({ error: '请填写社区矫正对象本人的手机号码' })
+  .trim()
+  .min(1, '请填写社区矫正对象本人的手机号码')
+  .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字，以 1 开头');
+
 // 社区矫正对象台账 and 入矫 (社区矫正法第二十一条、第二十四条、第二十五条、第三十条): registering a supervisee from
 // the court's notice (the 10-day report-in clock), the report-in, the supervision team, classification,
 // the individual plan, the announcement, and the lost-contact search with its steps.
@@ -43,6 +50,8 @@ export const superviseeRegisterSchema = z
       .max(superviseeFlags.length)
       .default([]),
     photoFileId: z.uuid('照片编号不正确').nullable().optional(),
+    /** 本人手机号码: encrypted at rest; the supervisee signs in to the portal with it. */
+    phone: superviseePhone,
   })
   .superRefine((v, ctx) => {
     if (v.periodEnd <= v.periodStart) {
@@ -65,6 +74,7 @@ export const superviseeUpdateSchema = z.object({
     .max(superviseeFlags.length)
     .optional(),
   photoFileId: z.uuid('照片编号不正确').nullable().optional(),
+  phone: superviseePhone.optional(),
 });
 export type SuperviseeUpdateInput = z.input<typeof superviseeUpdateSchema>;
 
@@ -266,6 +276,8 @@ export const superviseeViewSchema = superviseeListItemSchema.extend({
   noticeReceivedOn: z.string().nullable(),
   prohibitionOrders: z.array(z.string()),
   photoFileId: z.uuid().nullable(),
+  /** 138****5678; null for a record made before the phone was recorded. */
+  phoneMasked: z.string().nullable(),
   reportedInOn: z.string().nullable(),
   levelReasons: z.string().nullable(),
   levelFactors: z.array(z.enum(classificationFactors)),

@@ -6,6 +6,8 @@ export * from './cases.ts';
 export * from './corrections.ts';
 export * from './corrections-investigation.ts';
 export * from './corrections-register.ts';
+export * from './corrections-supervision.ts';
+export * from './corrections-vessels.ts';
 export * from './documents.ts';
 export * from './errors.ts';
 export * from './files.ts';

@@ -8,15 +8,39 @@ import {
 import { investigationFieldSet, investigationReportTemplate } from './investigation.documents.ts';
 import { investigationRoutes } from './investigation.routes.ts';
 import { InvestigationService } from './investigation.service.ts';
+import { SuperviseePortalService } from './portal.service.ts';
 import { correctionsSupervisee, superviseeCaseSeries } from './register.case-type.ts';
 import { registerRoutes } from './register.routes.ts';
 import { RegisterService } from './register.service.ts';
+import { supervisionRoutes } from './supervision.routes.ts';
+import { SupervisionService } from './supervision.service.ts';
+import { vesselsRoutes } from './vessels.routes.ts';
+import { VesselsService } from './vessels.service.ts';
 
 export type { IntakeService } from './intake.service.ts';
 export { CORRECTIONS_INVESTIGATION } from './investigation.case-type.ts';
 export type { InvestigationService } from './investigation.service.ts';
+export type { PortalTerm, SuperviseePortalService } from './portal.service.ts';
 export { CORRECTIONS_SUPERVISEE } from './register.case-type.ts';
 export type { RegisterService } from './register.service.ts';
+export type { SupervisionService } from './supervision.service.ts';
+// For the tracking module (issues 8/9): vessels, aboard windows, approved sea trips, the moratorium.
+export {
+  inFishingMoratorium,
+  type MoratoriumSettings,
+  moratoriumConflict,
+  moratoriumExempt,
+} from './vessels.rules.ts';
+export type { VesselsService } from './vessels.service.ts';
+export {
+  aboardWindows,
+  approvedSeaTrips,
+  fishingMoratorium,
+  type TrackingAboardWindow,
+  type TrackingSeaTrip,
+  type TrackingVessel,
+  vesselsForTracking,
+} from './vessels.tracking.ts';
 
 // 社区矫正: the corrections module's public surface. Part 1: pre-sentence investigation (investigation.*),
 // the register of supervisees (register.*), intake and the lost-contact search (intake.*). Later parts add
@@ -32,6 +56,12 @@ export interface CorrectionsServices {
   register: RegisterService;
   /** 入矫: report-in, team, classification, plan, announcement; the lost-contact search (第三十条). */
   intake: IntakeService;
+  /** 我的矫正: the signed-in supervisee's running term (`currentTerm`), for every part's portal routes. */
+  portal: SuperviseePortalService;
+  /** 日常监管: check-ins, 思想汇报, 网上报到, visits and calls, hours against the plan, missed check-ins. */
+  supervision: SupervisionService;
+  /** 船舶与出海报备: vessels, aboard windows, the tracking basis (local rule + consent), sea trips. */
+  vessels: VesselsService;
 }
 
 export const correctionsModule = defineBusinessModule<CorrectionsServices>({
@@ -55,15 +85,34 @@ export const correctionsModule = defineBusinessModule<CorrectionsServices>({
       files: platform.files,
       cipher: platform.cipher,
     });
+    const portal = new SuperviseePortalService({ db: platform.database.db });
+    const intake = new IntakeService({ ...base, outbox: platform.outbox, register });
     return {
       register,
+      portal,
+      vessels: new VesselsService({
+        db: platform.database.db,
+        clock: platform.clock,
+        audit: platform.audit,
+        files: platform.files,
+        outbox: platform.outbox,
+        cipher: platform.cipher,
+        portal,
+      }),
       investigations: new InvestigationService({
         ...base,
         persons: platform.persons,
         documents: platform.documents,
         cipher: platform.cipher,
       }),
-      intake: new IntakeService({ ...base, outbox: platform.outbox, register }),
+      intake,
+      supervision: new SupervisionService({
+        ...base,
+        files: platform.files,
+        outbox: platform.outbox,
+        portal,
+        intake,
+      }),
     };
   },
   routes: (services, platform) => async (app) => {
@@ -75,6 +124,10 @@ export const correctionsModule = defineBusinessModule<CorrectionsServices>({
         idempotency: platform.idempotency,
       }),
     );
+    await app.register(vesselsRoutes({ vessels: services.vessels, idempotency: platform.idempotency }));
+    await app.register(
+      supervisionRoutes({ supervision: services.supervision, idempotency: platform.idempotency }),
+    );
   },
   jobs: (services) => [
     {
@@ -83,6 +136,14 @@ export const correctionsModule = defineBusinessModule<CorrectionsServices>({
       cron: '*/10 * * * *',
       run: async () => {
         await services.intake.escalateOverdueReportIns();
+      },
+    },
+    {
+      // 日常监管: a check-in window closed without a check-in → a missed check-in and a message to the office.
+      name: 'corrections.missedCheckIns',
+      cron: '*/10 * * * *',
+      run: async () => {
+        await services.supervision.recordMissedCheckIns();
       },
     },
   ],

@@ -53,42 +53,86 @@ export class IntakeService {
   async reportIn(ctx: RequestContext, caseId: string, raw: unknown): Promise<SuperviseeView> {
     const input = parse(reportInSchema, raw);
     return this.#edit(ctx, caseId, null, async (tx, found, staff) => {
-      if (found.record.status !== 'awaitingReportIn') throw AppError.conflict('该社区矫正对象已经报到');
-      if (input.reportedOn > this.#d.clock.today()) throw fieldError('reportedOn', '报到日期不能晚于今天');
-      if (input.reportedOn < found.s.judgmentEffectiveOn) {
-        throw fieldError('reportedOn', '报到日期不能早于判决（裁定、决定）生效日期');
-      }
-      await this.#d.workflow.transition(
-        ctx,
-        {
-          caseId,
-          transition: 'reportIn',
-          version: input.version,
-          comment: `${input.reportedOn} 到司法所报到${input.note ? `：${input.note}` : ''}`,
-        },
-        { tx, viaModule: true },
-      );
-      await registerRepo.updateSupervisee(tx, caseId, found.s.version, {
-        reportedInOn: input.reportedOn,
+      await this.#recordReportIn(tx, ctx, found, {
+        version: input.version,
+        reportedOn: input.reportedOn,
+        comment: `${input.reportedOn} 到司法所报到${input.note ? `：${input.note}` : ''}`,
+        by: staff.id,
+      });
+    });
+  }
+
+  /**
+   * 网上报到: the signed-in supervisee reports in on the portal (the supervision part checks who they are,
+   * keeps the photo and location, and calls this in its transaction). The same report-in as at the office:
+   * the transition, the met clock, the closed search. The transition is made on the supervisee's behalf by
+   * an actor limited to this step at the supervising office.
+   */
+  async reportInOnline(
+    tx: Transaction,
+    ctx: RequestContext,
+    term: { caseId: string; unitId: number },
+    input: { reportedOn: string; comment: string },
+  ): Promise<void> {
+    const citizen = ctx.principal;
+    if (citizen?.kind !== 'citizen') throw AppError.notFound('社区矫正对象');
+    const found = await registerRepo.findSupervisee(tx, null, term.caseId, { forUpdate: true });
+    if (!found) throw AppError.notFound('社区矫正对象');
+    const actor: RequestContext = {
+      ...ctx,
+      principal: {
+        ...citizen,
+        displayName: '社区矫正对象本人（网上报到）',
+        permissions: new Set([p.corrections.intake]),
+        scope: { all: false, unitIds: new Set([term.unitId]), self: false },
+      },
+    };
+    await this.#recordReportIn(tx, actor, found, {
+      version: found.record.version,
+      reportedOn: input.reportedOn,
+      comment: input.comment,
+      by: `citizen:${citizen.id}`,
+      searchNote: '社区矫正对象通过网上报到',
+    });
+  }
+
+  async #recordReportIn(
+    tx: Transaction,
+    ctx: RequestContext,
+    found: registerRepo.SuperviseeRecord,
+    input: { version: number; reportedOn: string; comment: string; by: string; searchNote?: string },
+  ): Promise<void> {
+    const caseId = found.record.id;
+    if (found.record.status !== 'awaitingReportIn') throw AppError.conflict('该社区矫正对象已经报到');
+    if (input.reportedOn > this.#d.clock.today()) throw fieldError('reportedOn', '报到日期不能晚于今天');
+    if (input.reportedOn < found.s.judgmentEffectiveOn) {
+      throw fieldError('reportedOn', '报到日期不能早于判决（裁定、决定）生效日期');
+    }
+    await this.#d.workflow.transition(
+      ctx,
+      { caseId, transition: 'reportIn', version: input.version, comment: input.comment },
+      { tx, viaModule: true },
+    );
+    await registerRepo.updateSupervisee(tx, caseId, found.s.version, {
+      reportedInOn: input.reportedOn,
+      updatedAt: this.#d.clock.now(),
+    });
+    // A search opened for the late report-in ends with it.
+    const open = await repo.openLostContactOf(tx, caseId);
+    if (open) {
+      await repo.updateLostContact(tx, open.id, open.version, {
+        status: 'closed',
+        closedOn: input.reportedOn,
+        outcome: 'reportedIn',
+        outcomeNote: input.searchNote ?? '社区矫正对象到司法所报到',
         updatedAt: this.#d.clock.now(),
       });
-      // A search opened for the late report-in ends with it.
-      const open = await repo.openLostContactOf(tx, caseId);
-      if (open) {
-        await repo.updateLostContact(tx, open.id, open.version, {
-          status: 'closed',
-          closedOn: input.reportedOn,
-          outcome: 'reportedIn',
-          outcomeNote: '社区矫正对象到司法所报到',
-          updatedAt: this.#d.clock.now(),
-        });
-      }
-      await this.#d.audit(tx, ctx, {
-        action: 'corrections.supervisee.reportIn',
-        entityType: 'case',
-        entityId: caseId,
-        after: { reportedOn: input.reportedOn, closedSearch: open?.id ?? null, by: staff.id },
-      });
+    }
+    await this.#d.audit(tx, ctx, {
+      action: 'corrections.supervisee.reportIn',
+      entityType: 'case',
+      entityId: caseId,
+      after: { reportedOn: input.reportedOn, closedSearch: open?.id ?? null, by: input.by },
     });
   }
 

@@ -109,6 +109,19 @@ export async function runningTermOf(
   return row;
 }
 
+/** The running term whose phone has this blind index (the portal identity), in any scope. */
+export async function runningTermByPhone(
+  executor: Executor,
+  phoneIndex: string,
+): Promise<{ caseId: string } | undefined> {
+  const [row] = await executor
+    .select({ caseId: correctionsSupervisee.caseId })
+    .from(correctionsSupervisee)
+    .where(and(eq(correctionsSupervisee.phoneIndex, phoneIndex), isNull(correctionsSupervisee.endedOn)))
+    .limit(1);
+  return row;
+}
+
 export async function insertSupervisee(
   executor: Executor,
   values: typeof correctionsSupervisee.$inferInsert,

@@ -36,6 +36,7 @@ describe('corrections register and intake', () => {
     periodEnd: '2027-03-24',
     prohibitionOrders: ['禁止进入酒吧、夜总会等娱乐场所'],
     flags: ['maritime'],
+    phone: '13907790002',
     ...over,
   });
 
@@ -70,6 +71,7 @@ describe('corrections register and intake', () => {
       daysRemaining: 176,
       lostContact: false,
       version: 1,
+      phoneMasked: '139****0002',
     });
     expect(s.idNumberMasked).toMatch(/^450502\*{8}\d{3}[\dX]$/);
     expect(s.caseNo).toMatch(/^海城中街司矫〔2026〕第1号$/);
@@ -98,6 +100,7 @@ describe('corrections register and intake', () => {
     const body = notice({
       person: { name: '陈海生', idType: 'residentIdCard', idNumber: idNumber('1985-05-05', '001') },
       flags: [],
+      phone: '13907790001',
     });
     const send = () =>
       t.app.inject({
@@ -130,6 +133,8 @@ describe('corrections register and intake', () => {
         '判决（裁定、决定）生效日期不是有效日期',
       ],
       [notice({ offence: ' ' }), 'offence', '请填写罪名'],
+      [notice({ phone: undefined }), 'phone', '请填写社区矫正对象本人的手机号码'],
+      [notice({ phone: '0779-1234567' }), 'phone', '手机号码应为 11 位数字，以 1 开头'],
       [notice({ supervisingOfficeId: hepuOffice }), 'supervisingOfficeId', '执行地应为您管辖范围内的司法所'],
       [
         notice({ judgmentEffectiveOn: '2026-10-30' }),
@@ -282,6 +287,7 @@ describe('corrections register and intake', () => {
     const minor = notice({
       person: { name: '张小明', idType: 'residentIdCard', idNumber: idNumber('2010-05-05', '003') },
       flags: [],
+      phone: '13907790003',
     });
     const refused = await officer.request('POST', '/api/corrections/supervisees', minor);
     expect(refused.statusCode).toBe(403);

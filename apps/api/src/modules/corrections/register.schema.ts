@@ -18,9 +18,19 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { caseRecord } from '../../platform/cases/cases.schema.ts';
+import { registerEncryptedColumn } from '../../platform/crypto/encrypted-columns.ts';
 import { person } from '../../platform/persons/persons.schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
+
+// The supervisee's mobile phone: the portal identity (a citizen account signed in with the same phone sees
+// this term). Re-encrypted by `npm run keys:rotate`, like citizen_account's phone.
+registerEncryptedColumn({
+  table: 'corrections_supervisee',
+  idColumn: 'case_id',
+  column: 'phone_enc',
+  blindIndex: { column: 'phone_index', purpose: 'phone' },
+});
 
 /**
  * 社区矫正对象 (the register): one row per term of community corrections, the detail of a
@@ -55,6 +65,10 @@ export const correctionsSupervisee = pgTable(
     levelSetOn: date('level_set_on'),
     /** A platform file (stored_file) of the case. */
     photoFileId: uuid('photo_file_id'),
+    /** The supervisee's mobile phone (SM4, recorded at registration): they sign in to the portal with it. */
+    phoneEnc: text('phone_enc'),
+    /** Blind index of the phone (purpose `phone`, the same as citizen_account.phone_index). */
+    phoneIndex: text('phone_index'),
     reportedInOn: date('reported_in_on'),
     /** Release or termination (part 2); null while the term runs. */
     endedOn: date('ended_on'),
@@ -67,6 +81,7 @@ export const correctionsSupervisee = pgTable(
   (t) => [
     uniqueIndex('corrections_supervisee_running_term_key').on(t.personId).where(sql`${t.endedOn} is null`),
     index('corrections_supervisee_period_end_idx').on(t.periodEnd),
+    index('corrections_supervisee_phone_idx').on(t.phoneIndex),
   ],
 );
 export type CorrectionsSuperviseeRow = typeof correctionsSupervisee.$inferSelect;

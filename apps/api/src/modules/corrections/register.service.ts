@@ -15,7 +15,7 @@ import { type Principal, type RequestContext, requireStaff } from '../../platfor
 import { unitInScope } from '../../platform/access/scope.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
-import { maskIdNumber, maskName } from '../../platform/crypto/personal-data.ts';
+import { maskIdNumber, maskName, maskPhone, normalizePhone } from '../../platform/crypto/personal-data.ts';
 import type { Database, Executor, Transaction } from '../../platform/db/database.ts';
 import type { DeadlineService, DeadlineView } from '../../platform/deadlines/deadline.service.ts';
 import type { FilesService } from '../../platform/files/files.service.ts';
@@ -37,7 +37,7 @@ export interface RegisterServiceDeps {
   persons: PersonsService;
   files: FilesService;
   deadlines: DeadlineService;
-  cipher: Pick<FieldCipher, 'decrypt'>;
+  cipher: Pick<FieldCipher, 'decrypt' | 'encrypt' | 'blindIndex'>;
 }
 
 /** Zod's issues as the error handler's field list, under one Chinese message. */
@@ -112,6 +112,7 @@ export class RegisterService {
         `该人员正在社区矫正中（${running.caseNo ?? ''}，${running.officeName}），不能重复登记`,
       );
     }
+    const phone = await this.#phoneColumns(tx, input.phone, null);
     const flags = effectiveFlags(input.flags, person.birthDate, today);
     const minor = flags.includes('minor');
     if (minor) this.#requireMinors(staff);
@@ -153,6 +154,7 @@ export class RegisterService {
       prohibitionOrders: input.prohibitionOrders,
       flags,
       photoFileId: input.photoFileId ?? null,
+      ...phone,
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,
@@ -252,12 +254,14 @@ export class RegisterService {
       if (input.photoFileId && input.photoFileId !== found.s.photoFileId) {
         await this.#attachPhoto(tx, ctx, caseId, input.photoFileId);
       }
+      const phone = input.phone !== undefined ? await this.#phoneColumns(tx, input.phone, caseId) : {};
       const patch = {
         ...(input.offence !== undefined ? { offence: input.offence } : {}),
         ...(input.courtName !== undefined ? { courtName: input.courtName } : {}),
         ...(input.judgmentNo !== undefined ? { judgmentNo: input.judgmentNo } : {}),
         ...(input.prohibitionOrders !== undefined ? { prohibitionOrders: input.prohibitionOrders } : {}),
         ...(input.photoFileId !== undefined ? { photoFileId: input.photoFileId } : {}),
+        ...phone,
         periodStart,
         periodEnd,
         flags,
@@ -269,8 +273,9 @@ export class RegisterService {
         action: 'corrections.supervisee.update',
         entityType: 'case',
         entityId: caseId,
+        // The phone is never written to the audit log in clear: only that it changed.
         before: pick(found.s, Object.keys(patch)),
-        after: pick(updated, Object.keys(patch)),
+        after: { ...pick(updated, Object.keys(patch)), ...(input.phone !== undefined ? { phone: '已更新' } : {}) },
       });
       const again = await repo.findSupervisee(tx, staff, caseId);
       if (!again) throw AppError.notFound('社区矫正对象');
@@ -330,6 +335,7 @@ export class RegisterService {
       noticeReceivedOn: r.s.noticeReceivedOn,
       prohibitionOrders: r.s.prohibitionOrders,
       photoFileId: r.s.photoFileId,
+      phoneMasked: r.s.phoneEnc ? maskPhone(this.#d.cipher.decrypt(r.s.phoneEnc)) : null,
       reportedInOn: r.s.reportedInOn,
       levelReasons: r.s.levelReasons,
       levelFactors: r.s.levelFactors,
@@ -389,6 +395,23 @@ export class RegisterService {
       reportIn: extra.clock,
       lostContact: extra.lostContact,
     };
+  }
+
+  /**
+   * The encrypted phone and its blind index. One phone signs in to one running term: a phone already
+   * recorded for another supervisee whose term runs is refused (the portal would not know whose it is).
+   */
+  async #phoneColumns(
+    tx: Transaction,
+    phone: string,
+    ownCaseId: string | null,
+  ): Promise<{ phoneEnc: string; phoneIndex: string }> {
+    const phoneIndex = this.#d.cipher.blindIndex(phone, 'phone');
+    const other = await repo.runningTermByPhone(tx, phoneIndex);
+    if (other && other.caseId !== ownCaseId) {
+      throw fieldError('phone', '该手机号码已登记为另一名在矫社区矫正对象的手机号码，请核实');
+    }
+    return { phoneEnc: this.#d.cipher.encrypt(normalizePhone(phone)), phoneIndex };
   }
 
   #requireMinors(staff: Principal): void {

@@ -10,6 +10,9 @@ import { correctionsParts } from './parts.ts';
 const SuperviseesPage = lazy(() => import('./pages/supervisees-page.tsx'));
 const SuperviseePage = lazy(() => import('./pages/supervisee-page.tsx'));
 const InvestigationsPage = lazy(() => import('./pages/investigations-page.tsx'));
+const SuperviseeRegisterPage = lazy(() => import('./pages/supervisee-register-page.tsx'));
+const InvestigationRegisterPage = lazy(() => import('./pages/investigation-register-page.tsx'));
+const InvestigationPage = lazy(() => import('./pages/investigation-page.tsx'));
 
 export const correctionsFeature: Feature = {
   id: 'corrections',
@@ -31,6 +34,24 @@ export const correctionsFeature: Feature = {
       title: '调查评估',
       permission: 'corrections:read',
       component: InvestigationsPage,
+    },
+    {
+      path: '/corrections/supervisees/new',
+      title: '登记社区矫正对象',
+      permission: 'corrections:register',
+      component: SuperviseeRegisterPage,
+    },
+    {
+      path: '/corrections/investigations/new',
+      title: '登记调查评估委托',
+      permission: 'corrections:investigate',
+      component: InvestigationRegisterPage,
+    },
+    {
+      path: '/corrections/investigations/:caseId',
+      title: '调查评估',
+      permission: 'corrections:read',
+      component: InvestigationPage,
     },
     ...correctionsParts.flatMap((part) => part.consoleRoutes),
   ],
@@ -58,5 +79,8 @@ export const correctionsFeature: Feature = {
   ],
   portalRoutes: correctionsParts.flatMap((part) => part.portalRoutes),
   portalTiles: [],
-  casePages: { 'corrections.supervisee': (caseId) => `/corrections/supervisees/${caseId}` },
+  casePages: {
+    'corrections.supervisee': (caseId) => `/corrections/supervisees/${caseId}`,
+    'corrections.investigation': (caseId) => `/corrections/investigations/${caseId}`,
+  },
 };

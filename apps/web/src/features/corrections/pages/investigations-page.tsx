@@ -3,23 +3,34 @@ import {
   investigationOpinionLabels,
   investigationRequesterKindLabels,
 } from '@zhucheng/contracts';
-import { Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useCan } from '../../../lib/access.tsx';
 import { clockStanding, useInvestigations } from '../api/use-corrections.ts';
 
 /** 调查评估: requests with their clocks (10 working days, 5 in fast-track cases, 第十八条). */
 export default function InvestigationsPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useInvestigations(page);
+  const can = useCan();
+  const navigate = useNavigate();
   return (
     <>
       <PageHeader
         title="调查评估"
         description="人民法院、人民检察院、公安机关、监狱管理机关委托的调查评估及其期限。"
+        extra={
+          can('corrections:investigate') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/corrections/investigations/new')}>
+              登记委托
+            </Button>
+          ) : null
+        }
       />
       {list.isError ? (
         <LoadError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
@@ -29,7 +40,7 @@ export default function InvestigationsPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '暂无调查评估，收到委托函后在此登记' }}
+          locale={{ emptyText: '暂无调查评估，收到委托函后点击“登记委托”登记' }}
           pagination={{
             current: page.page,
             pageSize: page.pageSize,
@@ -40,9 +51,15 @@ export default function InvestigationsPage() {
             {
               title: '案号',
               dataIndex: 'caseNo',
-              render: (no: string | null, r) => <Link to={`/cases/${r.caseId}`}>{no ?? '查看'}</Link>,
+              render: (no: string | null, r) => (
+                <Link to={`/corrections/investigations/${r.caseId}`}>{no ?? '查看'}</Link>
+              ),
             },
-            { title: '被调查评估对象', dataIndex: 'personName' },
+            {
+              title: '被调查评估对象',
+              dataIndex: 'personName',
+              render: (name: string) => <span style={{ wordBreak: 'break-word' }}>{name}</span>,
+            },
             {
               title: '委托机关',
               render: (_: unknown, r) =>

@@ -1,177 +1,142 @@
-import {
-  classificationFactorLabels,
-  lostContactOutcomeLabels,
-  lostContactStatusLabels,
-  lostContactTriggerLabels,
-  searchMethodLabels,
-  sentenceKindLabels,
-  superviseeFlagLabels,
-  supervisionLevelLabels,
-  teamMemberRoleLabels,
-} from '@zhucheng/contracts';
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Modal, Space, Table, Tag, Timeline } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { superviseeFlagLabels } from '@zhucheng/contracts';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Result, Space, Tabs, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
-import { KeyValueList } from '../../../components/key-value-list.tsx';
+import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { useCan } from '../../../lib/access.tsx';
-import { errorMessage } from '../../../lib/api.ts';
+import { ApiRequestError, errorMessage } from '../../../lib/api.ts';
 import { clockStanding, useSupervisee, useSuperviseeStep } from '../api/use-corrections.ts';
+import { ArchiveTab } from '../components/archive-tab.tsx';
+import { IntakeTab } from '../components/intake-tab.tsx';
+import { LostContactTab } from '../components/lost-contact-tab.tsx';
+import { correctionsParts } from '../parts.ts';
 
-/** 社区矫正对象档案: register, intake (team, classification, plan, announcement) and lost-contact searches. */
+const partTabs = correctionsParts.flatMap((part) => part.superviseeTabs);
+
+/**
+ * 社区矫正对象档案: the header (status, report-in clock, flags, 报到) and tabs — 档案, 入矫, 失联查找, then the
+ * tabs the other parts bring (each shown to holders of its permission).
+ */
 export default function SuperviseePage() {
   const { caseId = '' } = useParams();
+  const navigate = useNavigate();
   const record = useSupervisee(caseId);
   const reportIn = useSuperviseeStep(caseId, 'report-in');
   const can = useCan();
   const { message } = App.useApp();
+  const [tab, setTab] = useState('archive');
   const [reporting, setReporting] = useState(false);
   const [reportedOn, setReportedOn] = useState<Dayjs | null>(dayjs());
+  const [reportNote, setReportNote] = useState('');
+  const [reportProblem, setReportProblem] = useState<string | null>(null);
 
   if (record.isLoading) return <PageLoading />;
+  if (record.isError && record.error instanceof ApiRequestError && record.error.status === 404) {
+    return (
+      <Result
+        status="404"
+        title="未找到该社区矫正对象"
+        subTitle="记录可能不在您的管辖范围内，或已移交其他司法所。请回到台账重新查找。"
+        extra={
+          <Button type="primary" onClick={() => navigate('/corrections/supervisees')}>
+            返回社区矫正对象台账
+          </Button>
+        }
+      />
+    );
+  }
   if (record.isError || !record.data)
     return <LoadError error={record.error} onRetry={() => record.refetch()} retrying={record.isFetching} />;
   const s = record.data;
 
+  const openReportIn = () => {
+    setReportProblem(null);
+    setReportedOn(dayjs());
+    setReportNote('');
+    setReporting(true);
+  };
   const submitReportIn = async () => {
+    if (!reportedOn) {
+      setReportProblem('请选择报到日期');
+      return;
+    }
     try {
-      await reportIn.mutateAsync({ version: s.caseVersion, reportedOn: reportedOn?.format('YYYY-MM-DD') });
+      await reportIn.mutateAsync({
+        version: s.caseVersion,
+        reportedOn: reportedOn.format('YYYY-MM-DD'),
+        note: reportNote.trim(),
+      });
       message.success('已记录报到');
       setReporting(false);
     } catch (error) {
-      message.error(errorMessage(error));
+      if (error instanceof ApiRequestError && error.status === 409) {
+        message.warning(`${error.message}。已重新加载最新内容`);
+        setReporting(false);
+        void record.refetch();
+        return;
+      }
+      setReportProblem(errorMessage(error));
     }
   };
 
+  const visiblePartTabs = partTabs.filter((t) => can(t.permission));
+
   return (
     <>
+      <Link to="/corrections/supervisees" style={{ display: 'inline-block', marginBottom: 8 }}>
+        <ArrowLeftOutlined /> 返回社区矫正对象台账
+      </Link>
       <PageHeader
-        title={`${s.name}（${s.caseNo ?? ''}）`}
+        title={`${s.name}（${s.caseNo ?? '未编号'}）`}
         description={
-          <Space wrap size={4}>
+          <Space wrap size={4} style={{ marginTop: 4 }}>
             <Tag color={s.status === 'awaitingReportIn' ? 'orange' : 'blue'}>{s.statusLabel}</Tag>
-            {s.reportIn ? <DeadlineBadge standing={clockStanding(s.reportIn)} /> : null}
+            {s.reportIn && !s.reportedInOn ? <DeadlineBadge standing={clockStanding(s.reportIn)} /> : null}
             {s.flags.map((f) => (
-              <Tag key={f}>{superviseeFlagLabels[f]}</Tag>
+              <Tag key={f} color={f === 'minor' ? 'purple' : 'cyan'}>
+                {superviseeFlagLabels[f]}
+              </Tag>
             ))}
             {s.lostContact ? <Tag color="red">失联查找中</Tag> : null}
+            <span>
+              {s.office.name} · 矫正期 {s.periodStart} 至 {s.periodEnd}
+            </span>
           </Space>
         }
         extra={
           s.status === 'awaitingReportIn' && can('corrections:intake') ? (
-            <Button type="primary" onClick={() => setReporting(true)}>
+            <Button type="primary" onClick={openReportIn}>
               报到
             </Button>
           ) : null
         }
       />
-      <Flex vertical gap={16}>
-        <Card title="基本信息" size="small">
-          <KeyValueList
-            rows={[
-              { label: '证件号码', value: s.idNumberMasked ?? '—' },
-              { label: '性别', value: s.gender === 'female' ? '女' : s.gender === 'male' ? '男' : '—' },
-              { label: '出生日期', value: s.birthDate ?? '—' },
-              { label: '矫正类别', value: sentenceKindLabels[s.sentenceKind] },
-              { label: '罪名', value: s.offence },
-              { label: '判决（决定）机关', value: s.courtName },
-              { label: '判决书文号', value: s.judgmentNo },
-              { label: '生效日期', value: s.judgmentEffectiveOn },
-              { label: '执行通知书', value: s.noticeNo ?? '—' },
-              { label: '矫正期', value: `${s.periodStart} 至 ${s.periodEnd}（剩余 ${s.daysRemaining} 天）` },
-              { label: '执行地', value: s.office.name },
-              { label: '禁止令', value: s.prohibitionOrders.length ? s.prohibitionOrders.join('；') : '无' },
-              { label: '报到日期', value: s.reportedInOn ?? '尚未报到' },
-            ]}
-          />
-        </Card>
-        <Card title="分类管理" size="small">
-          {s.supervisionLevel ? (
-            <KeyValueList
-              rows={[
-                { label: '管理等级', value: supervisionLevelLabels[s.supervisionLevel] },
-                {
-                  label: '考虑因素',
-                  value: s.levelFactors.map((f) => classificationFactorLabels[f]).join('、'),
-                },
-                { label: '分类理由', value: s.levelReasons },
-                { label: '分类日期', value: s.levelSetOn },
-              ]}
-            />
-          ) : (
-            <Empty description="尚未分类，请根据第二十四条确定管理等级并写明理由" />
-          )}
-        </Card>
-        <Card title="矫正小组" size="small">
-          <Table
-            size="small"
-            rowKey={(m) => `${m.name}-${m.role}`}
-            pagination={false}
-            dataSource={s.team}
-            locale={{ emptyText: '尚未组建矫正小组（女性社区矫正对象的小组应有女性成员）' }}
-            columns={[
-              { title: '姓名', dataIndex: 'name', render: (n: string, m) => (m.leader ? `${n}（组长）` : n) },
-              {
-                title: '身份',
-                dataIndex: 'role',
-                render: (r: keyof typeof teamMemberRoleLabels) => teamMemberRoleLabels[r],
-              },
-              { title: '性别', dataIndex: 'gender', render: (g: string) => (g === 'female' ? '女' : '男') },
-              { title: '单位或关系', dataIndex: 'affiliation' },
-            ]}
-          />
-        </Card>
-        <Card title="矫正方案与宣告" size="small">
-          <KeyValueList
-            rows={[
-              {
-                label: '矫正方案',
-                value: s.plan
-                  ? `${s.plan.content}（每月教育学习 ${s.plan.educationHoursMonthly} 小时、公益活动 ${s.plan.publicServiceHoursMonthly} 小时，${s.plan.setOn} 制定）`
-                  : '尚未制定',
-              },
-              {
-                label: '入矫宣告',
-                value: s.announcement
-                  ? `${s.announcement.announcedOn} 于${s.announcement.place}，宣告人${s.announcement.host}；参加：${s.announcement.attendees.map((a) => `${a.name}（${a.role}）`).join('、')}`
-                  : '尚未宣告',
-              },
-            ]}
-          />
-        </Card>
-        <Card title="失联查找（第三十条）" size="small">
-          {s.lostContacts.length === 0 ? (
-            <Empty description="无失联查找记录" />
-          ) : (
-            s.lostContacts.map((l) => (
-              <Card
-                key={l.id}
-                type="inner"
-                size="small"
-                style={{ marginBottom: 8 }}
-                title={`${l.openedOn} ${lostContactTriggerLabels[l.trigger]}`}
-                extra={
-                  <Tag color={l.status === 'searching' ? 'red' : 'green'}>
-                    {lostContactStatusLabels[l.status]}
-                  </Tag>
-                }
-              >
-                {l.note ? <p>{l.note}</p> : null}
-                <Timeline
-                  items={l.steps.map((step) => ({
-                    children: `${dayjs(step.at).format('YYYY-MM-DD HH:mm')} ${searchMethodLabels[step.method]}：${step.action}，${step.result}（${step.recordedBy}）`,
-                  }))}
-                />
-                {l.outcome ? <p>结果：{lostContactOutcomeLabels[l.outcome]}</p> : null}
-              </Card>
-            ))
-          )}
-        </Card>
-      </Flex>
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'archive', label: '档案', children: <ArchiveTab s={s} /> },
+            { key: 'intake', label: '入矫', children: <IntakeTab s={s} onReportIn={openReportIn} /> },
+            {
+              key: 'lostContact',
+              label: s.lostContact ? <span style={{ color: '#cf1322' }}>失联查找（进行中）</span> : '失联查找',
+              children: <LostContactTab s={s} />,
+            },
+            ...visiblePartTabs.map((t) => ({
+              key: `part-${t.key}`,
+              label: t.label,
+              children: <t.component caseId={caseId} />,
+            })),
+          ]}
+        />
+      </Card>
       <Modal
         title="记录报到"
         open={reporting}
@@ -179,10 +144,26 @@ export default function SuperviseePage() {
         confirmLoading={reportIn.isPending}
         onOk={submitReportIn}
         onCancel={() => setReporting(false)}
+        destroyOnHidden
       >
+        <FormErrorAlert message={reportProblem} />
         <Form layout="vertical">
           <Form.Item label="报到日期" required>
-            <DatePicker value={reportedOn} onChange={setReportedOn} style={{ width: '100%' }} />
+            <DatePicker
+              value={reportedOn}
+              onChange={setReportedOn}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+          <Form.Item label="报到情况">
+            <Input.TextArea
+              value={reportNote}
+              onChange={(e) => setReportNote(e.target.value)}
+              maxLength={1000}
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              placeholder="核对身份、告知须遵守的规定等"
+            />
           </Form.Item>
         </Form>
       </Modal>

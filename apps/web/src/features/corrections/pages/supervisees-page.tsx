@@ -7,12 +7,14 @@ import {
   supervisionLevelLabels,
   supervisionLevels,
 } from '@zhucheng/contracts';
-import { Flex, Input, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useCan } from '../../../lib/access.tsx';
 import { clockStanding, type SuperviseeFilters, useSupervisees } from '../api/use-corrections.ts';
 
 const statusOptions = [
@@ -26,6 +28,8 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
 export default function SuperviseesPage() {
   const [filters, setFilters] = useState<SuperviseeFilters>({ page: 1, pageSize: 20 });
   const list = useSupervisees(filters);
+  const can = useCan();
+  const navigate = useNavigate();
   const set = (patch: Partial<SuperviseeFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
 
   return (
@@ -33,6 +37,13 @@ export default function SuperviseesPage() {
       <PageHeader
         title="社区矫正对象"
         description="本单位及下属司法所的在册社区矫正对象；姓名、证件号按规定遮挡。"
+        extra={
+          can('corrections:register') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/corrections/supervisees/new')}>
+              登记社区矫正对象
+            </Button>
+          ) : null
+        }
       />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Input.Search
@@ -78,7 +89,7 @@ export default function SuperviseesPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '暂无社区矫正对象，收到执行通知书后在此登记' }}
+          locale={{ emptyText: '暂无社区矫正对象，收到执行通知书后点击“登记社区矫正对象”登记' }}
           pagination={{
             current: filters.page,
             pageSize: filters.pageSize,
@@ -93,7 +104,12 @@ export default function SuperviseesPage() {
                 <Link to={`/corrections/supervisees/${r.caseId}`}>{no ?? '查看'}</Link>
               ),
             },
-            { title: '姓名', dataIndex: 'name' },
+            {
+              title: '姓名',
+              dataIndex: 'name',
+              render: (name: string) => <span style={{ wordBreak: 'break-word' }}>{name}</span>,
+              onCell: () => ({ style: { minWidth: 72, maxWidth: 200 } }),
+            },
             { title: '证件号码', dataIndex: 'idNumberMasked' },
             {
               title: '类别',
