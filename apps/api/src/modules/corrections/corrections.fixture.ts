@@ -71,7 +71,11 @@ async function citizenSignIn(t: TestApp, phone: string): Promise<SessionClient &
   });
   const messages: { body: string }[] = outbox.json().messages;
   const code = /(\d{6})/.exec(messages.at(-1)?.body ?? '')?.[1] ?? '';
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/citizen/login', payload: { phone, code } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/citizen/login',
+    payload: { phone, code },
+  });
   expect(res.statusCode, res.body).toBe(200);
   const raw = res.headers['set-cookie'];
   const cookie = ((Array.isArray(raw) ? raw[0] : raw) ?? '').split(';')[0] ?? '';

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal, RequestContext } from '../../platform/access/principal.ts';
 import { fixedClock } from '../../platform/clock/clock.ts';
+import { signIn } from '../../testing/session-client.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { courtNotice, idNumber, signInCitizen, staffAccount, unitId } from './corrections.fixture.ts';
+import {
+  courtNotice,
+  idNumber,
+  STAFF_PASSWORD,
+  signInCitizen,
+  staffAccount,
+  unitId,
+} from './corrections.fixture.ts';
 import { correctionsModule, moduleServicesOf } from './index.ts';
 
 // 我的矫正: the portal identity. The officer records the supervisee's phone at registration (encrypted, blind
@@ -104,5 +112,37 @@ describe('supervisee portal identity', () => {
       statusCode: 404,
     });
     await q('update corrections_supervisee set ended_on = null where case_id = $1', [caseId]);
+  });
+
+  it('the officer corrects the phone: the new phone signs in to the term, the old one no longer', async () => {
+    const portal = moduleServicesOf(t.services).portal;
+    const officer = await signIn(t.app, 'zjjz', STAFF_PASSWORD);
+    const view = (await officer.request('GET', `/api/corrections/supervisees/${caseId}`)).json();
+    const bad = await officer.request('PATCH', `/api/corrections/supervisees/${caseId}`, {
+      version: view.version,
+      phone: '12345',
+    });
+    expect(bad.statusCode).toBe(400);
+    const res = await officer.request('PATCH', `/api/corrections/supervisees/${caseId}`, {
+      version: view.version,
+      phone: '13907791012',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().phoneMasked).toBe('139****1012');
+    const old = await signInCitizen(t, '13907791011');
+    const now = await signInCitizen(t, '13907791012');
+    await expect(portal.currentTerm(ctxOf({ kind: 'citizen', id: old.id }))).rejects.toMatchObject({
+      statusCode: 404,
+    });
+    expect((await portal.currentTerm(ctxOf({ kind: 'citizen', id: now.id }))).caseId).toBe(caseId);
+    // The audit log says the phone changed, and holds neither number nor its cipher text.
+    const rows = (await q(
+      "select before::text as b, after::text as a from audit_log where action = 'corrections.supervisee.update'",
+    )) as { b: string; a: string }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.a).toContain('已更新');
+    for (const text of [rows[0]?.a, rows[0]?.b]) {
+      expect(text).not.toMatch(/1011|1012|phoneEnc|phoneIndex/);
+    }
   });
 });

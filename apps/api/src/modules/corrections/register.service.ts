@@ -269,13 +269,14 @@ export class RegisterService {
       };
       const updated = await repo.updateSupervisee(tx, caseId, input.version, patch);
       if (!updated) throw staleSupervisee();
+      const audited = Object.keys(patch).filter((k) => k !== 'phoneEnc' && k !== 'phoneIndex');
       await this.#d.audit(tx, ctx, {
         action: 'corrections.supervisee.update',
         entityType: 'case',
         entityId: caseId,
-        // The phone is never written to the audit log in clear: only that it changed.
-        before: pick(found.s, Object.keys(patch)),
-        after: { ...pick(updated, Object.keys(patch)), ...(input.phone !== undefined ? { phone: '已更新' } : {}) },
+        // The phone (even encrypted) stays out of the audit log: only that it changed.
+        before: pick(found.s, audited),
+        after: { ...pick(updated, audited), ...(input.phone !== undefined ? { phone: '已更新' } : {}) },
       });
       const again = await repo.findSupervisee(tx, staff, caseId);
       if (!again) throw AppError.notFound('社区矫正对象');

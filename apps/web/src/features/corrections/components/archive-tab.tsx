@@ -1,9 +1,9 @@
 import { type SuperviseeView, sentenceKindLabels } from '@zhucheng/contracts';
 import { App, Button, Card, Flex, Form, Image, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { KeyValueList } from '../../../components/key-value-list.tsx';
 import { useCan } from '../../../lib/access.tsx';
 import { useUpdateSupervisee } from '../api/use-corrections.ts';
+import { Facts } from './facts.tsx';
 import { formFieldOf, toUpdateInput, type UpdateValues, updateValuesOf } from './form-model.ts';
 import { PhotoField, photoUrl } from './photo-field.tsx';
 import { FlagsField, PeriodField, PhoneField, ProhibitionOrdersField } from './register-fields.tsx';
@@ -47,7 +47,7 @@ export function ArchiveTab({ s }: { s: SuperviseeView }) {
             </Flex>
           )}
           <div style={{ flex: '1 1 420px', minWidth: 0 }}>
-            <KeyValueList
+            <Facts
               rows={[
                 { label: '姓名', value: s.name },
                 { label: '证件号码', value: s.idNumberMasked ?? '—' },
@@ -72,6 +72,7 @@ export function ArchiveTab({ s }: { s: SuperviseeView }) {
                 { label: '执行地', value: s.office.name },
                 {
                   label: '禁止令',
+                  wide: true,
                   value: s.prohibitionOrders.length ? s.prohibitionOrders.join('；') : '无',
                 },
                 { label: '报到日期', value: s.reportedInOn ?? '尚未报到' },
@@ -114,12 +115,16 @@ function EditDrawer({ s, open, onClose }: { s: SuperviseeView; open: boolean; on
       submitText="保存"
       problem={failure.problem}
       width={720}
-      labelWidth={128}
+      labelWidth={144}
     >
       <Typography.Paragraph type="secondary">
         姓名、证件号码等身份信息在“当事人”中更正。其他人同时修改时，后保存的一方会收到提示并重新加载。
       </Typography.Paragraph>
-      <Form.Item name="offence" label="罪名" rules={[{ required: true, whitespace: true, message: '请填写罪名' }]}>
+      <Form.Item
+        name="offence"
+        label="罪名"
+        rules={[{ required: true, whitespace: true, message: '请填写罪名' }]}
+      >
         <Input maxLength={100} />
       </Form.Item>
       <Form.Item
@@ -139,7 +144,10 @@ function EditDrawer({ s, open, onClose }: { s: SuperviseeView; open: boolean; on
       <PeriodField />
       <ProhibitionOrdersField />
       <FlagsField />
-      <PhoneField required={false} placeholder={s.phoneMasked ? `现为 ${s.phoneMasked}，不改则留空` : '11 位手机号码'} />
+      <PhoneField
+        required={false}
+        placeholder={s.phoneMasked ? `现为 ${s.phoneMasked}，不改则留空` : '11 位手机号码'}
+      />
       <Form.Item name="photoFileId" label="照片">
         <PhotoField />
       </Form.Item>

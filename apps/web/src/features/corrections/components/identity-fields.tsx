@@ -28,7 +28,11 @@ export function IdentityFields<T extends IdentityValues>({ form }: { form: FormI
 
   return (
     <>
-      <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+      <Form.Item
+        name="name"
+        label="姓名"
+        rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+      >
         <Input maxLength={60} autoComplete="off" />
       </Form.Item>
       <Form.Item name="idType" label="证件类型" initialValue="residentIdCard">
@@ -44,7 +48,11 @@ export function IdentityFields<T extends IdentityValues>({ form }: { form: FormI
           {
             validator: async (_rule, value: string | undefined) => {
               if (!value?.trim()) return;
-              const verdict = idNumberHint(untyped.getFieldValue('idType'), value, dayjs().format('YYYY-MM-DD'));
+              const verdict = idNumberHint(
+                untyped.getFieldValue('idType'),
+                value,
+                dayjs().format('YYYY-MM-DD'),
+              );
               if (verdict.problem) throw new Error(verdict.problem);
               if (untyped.getFieldValue('idType') === 'residentIdCard' && verdict.incomplete) {
                 throw new Error('居民身份证号码应为 18 位');
@@ -87,7 +95,11 @@ export function IdentityFields<T extends IdentityValues>({ form }: { form: FormI
         />
       </Form.Item>
       <Form.Item name="address" label="居住地">
-        <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 3 }} placeholder="社区矫正执行地的居住地址" />
+        <Input.TextArea
+          maxLength={200}
+          autoSize={{ minRows: 1, maxRows: 3 }}
+          placeholder="经常居住地的详细地址"
+        />
       </Form.Item>
     </>
   );

@@ -30,9 +30,9 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
-import { KeyValueList } from '../../../components/key-value-list.tsx';
 import { useCan } from '../../../lib/access.tsx';
 import { clockStanding, useSuperviseeStep } from '../api/use-corrections.ts';
+import { Facts } from './facts.tsx';
 import {
   type AnnouncementValues,
   type ClassifyValues,
@@ -87,7 +87,11 @@ export function IntakeTab({ s, onReportIn }: { s: SuperviseeView; onReportIn: ()
         )}
       </Card>
 
-      <Card size="small" title="矫正小组（第二十五条）" extra={edit('team', s.team.length ? '调整小组' : '组建小组')}>
+      <Card
+        size="small"
+        title="矫正小组（第二十五条）"
+        extra={edit('team', s.team.length ? '调整小组' : '组建小组')}
+      >
         <Table
           size="small"
           rowKey={(m) => `${m.name}-${m.role}`}
@@ -125,14 +129,26 @@ export function IntakeTab({ s, onReportIn }: { s: SuperviseeView; onReportIn: ()
         extra={edit('classification', s.supervisionLevel ? '调整等级' : '确定等级')}
       >
         {s.supervisionLevel ? (
-          <KeyValueList
+          <Facts
             rows={[
               {
                 label: '管理等级',
-                value: <Tag color={s.supervisionLevel === 'strict' ? 'red' : 'blue'}>{supervisionLevelLabels[s.supervisionLevel]}</Tag>,
+                value: (
+                  <Tag color={s.supervisionLevel === 'strict' ? 'red' : 'blue'}>
+                    {supervisionLevelLabels[s.supervisionLevel]}
+                  </Tag>
+                ),
               },
-              { label: '考虑因素', value: s.levelFactors.map((f) => classificationFactorLabels[f]).join('、') },
-              { label: '分类理由', value: <span style={{ whiteSpace: 'pre-wrap' }}>{s.levelReasons}</span> },
+              {
+                label: '考虑因素',
+                wide: true,
+                value: s.levelFactors.map((f) => classificationFactorLabels[f]).join('、'),
+              },
+              {
+                label: '分类理由',
+                wide: true,
+                value: <span style={{ whiteSpace: 'pre-wrap' }}>{s.levelReasons}</span>,
+              },
               { label: '分类日期', value: s.levelSetOn },
             ]}
           />
@@ -146,9 +162,13 @@ export function IntakeTab({ s, onReportIn }: { s: SuperviseeView; onReportIn: ()
 
       <Card size="small" title="矫正方案" extra={edit('plan', s.plan ? '修改方案' : '制定方案')}>
         {s.plan ? (
-          <KeyValueList
+          <Facts
             rows={[
-              { label: '方案内容', value: <span style={{ whiteSpace: 'pre-wrap' }}>{s.plan.content}</span> },
+              {
+                label: '方案内容',
+                wide: true,
+                value: <span style={{ whiteSpace: 'pre-wrap' }}>{s.plan.content}</span>,
+              },
               { label: '每月教育学习', value: `${s.plan.educationHoursMonthly} 小时` },
               { label: '每月公益活动', value: `${s.plan.publicServiceHoursMonthly} 小时` },
               { label: '制定日期', value: s.plan.setOn },
@@ -159,18 +179,23 @@ export function IntakeTab({ s, onReportIn }: { s: SuperviseeView; onReportIn: ()
         )}
       </Card>
 
-      <Card size="small" title="入矫宣告" extra={edit('announcement', s.announcement ? '修改宣告记录' : '记录宣告')}>
+      <Card
+        size="small"
+        title="入矫宣告"
+        extra={edit('announcement', s.announcement ? '修改宣告记录' : '记录宣告')}
+      >
         {s.announcement ? (
-          <KeyValueList
+          <Facts
             rows={[
               { label: '宣告日期', value: s.announcement.announcedOn },
               { label: '宣告地点', value: s.announcement.place },
               { label: '宣告人', value: s.announcement.host },
               {
                 label: '参加人员',
+                wide: true,
                 value: s.announcement.attendees.map((a) => `${a.name}（${a.role}）`).join('、'),
               },
-              ...(s.announcement.note ? [{ label: '宣告情况', value: s.announcement.note }] : []),
+              ...(s.announcement.note ? [{ label: '宣告情况', wide: true, value: s.announcement.note }] : []),
             ]}
           />
         ) : (
@@ -199,7 +224,10 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
   const failure = useStepFailure(form, onClose);
   const [check, setCheck] = useState<string | null>(null);
   const members = Form.useWatch('members', form);
-  const noWoman = s.gender === 'female' && (members ?? []).length > 0 && !(members ?? []).some((m) => m?.gender === 'female');
+  const noWoman =
+    s.gender === 'female' &&
+    (members ?? []).length > 0 &&
+    !(members ?? []).some((m) => m?.gender === 'female');
 
   const initial: TeamMemberValues[] = s.team.length
     ? s.team.map((m) => ({ ...m, affiliation: m.affiliation ?? '' }))
@@ -237,7 +265,8 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
       width={880}
     >
       <Typography.Paragraph type="secondary">
-        由司法所工作人员、村（居）民委员会人员、家庭成员、所在单位或学校人员、社会工作者、志愿者等组成，至少 2 人，设一名组长。
+        由司法所工作人员、村（居）民委员会人员、家庭成员、所在单位或学校人员、社会工作者、志愿者等组成，至少 2
+        人，设一名组长。
         {s.gender === 'female' ? '社区矫正对象为女性，小组中应当有女性成员。' : ''}
       </Typography.Paragraph>
       {noWoman ? (
@@ -276,7 +305,7 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
                     label="姓名"
                     rules={[{ required: true, whitespace: true, message: '请填写组员姓名' }]}
                     style={{ flex: '1 1 180px', marginBottom: 8 }}
-                    labelCol={{ flex: '48px' }}
+                    labelCol={{ flex: '60px' }}
                   >
                     <Input maxLength={30} />
                   </Form.Item>
@@ -285,7 +314,7 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
                     label="身份"
                     rules={[{ required: true, message: '请选择组员身份' }]}
                     style={{ flex: '1 1 240px', marginBottom: 8 }}
-                    labelCol={{ flex: '48px' }}
+                    labelCol={{ flex: '60px' }}
                   >
                     <Select options={roleOptions} placeholder="请选择" />
                   </Form.Item>
@@ -294,7 +323,7 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
                     label="性别"
                     rules={[{ required: true, message: '请选择性别' }]}
                     style={{ flex: '0 0 auto', marginBottom: 8 }}
-                    labelCol={{ flex: '48px' }}
+                    labelCol={{ flex: '60px' }}
                   >
                     <Radio.Group options={genderOptions} />
                   </Form.Item>
@@ -396,7 +425,11 @@ function PlanDrawer({ s, open, onClose }: DrawerProps) {
   const [form] = Form.useForm<PlanValues>();
   const save = useSuperviseeStep(s.caseId, 'plan');
   const failure = useStepFailure(form, onClose);
-  const hours = (name: 'educationHoursMonthly' | 'publicServiceHoursMonthly', label: string, extra: string) => (
+  const hours = (
+    name: 'educationHoursMonthly' | 'publicServiceHoursMonthly',
+    label: string,
+    extra: string,
+  ) => (
     <Form.Item
       name={name}
       label={label}
@@ -487,10 +520,18 @@ function AnnouncementDrawer({ s, open, onClose }: DrawerProps) {
       <Form.Item name="announcedOn" label="宣告日期" rules={[{ required: true, message: '请选择宣告日期' }]}>
         <DatePicker disabledDate={notFuture} style={{ width: '100%', maxWidth: 220 }} />
       </Form.Item>
-      <Form.Item name="place" label="宣告地点" rules={[{ required: true, whitespace: true, message: '请填写宣告地点' }]}>
+      <Form.Item
+        name="place"
+        label="宣告地点"
+        rules={[{ required: true, whitespace: true, message: '请填写宣告地点' }]}
+      >
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="host" label="宣告人" rules={[{ required: true, whitespace: true, message: '请填写宣告人' }]}>
+      <Form.Item
+        name="host"
+        label="宣告人"
+        rules={[{ required: true, whitespace: true, message: '请填写宣告人' }]}
+      >
         <Input maxLength={30} style={{ maxWidth: 220 }} />
       </Form.Item>
       <Form.Item label="参加人员" required extra="司法所工作人员、矫正小组成员、家属等">
@@ -529,7 +570,11 @@ function AnnouncementDrawer({ s, open, onClose }: DrawerProps) {
                   />
                 </Flex>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', role: '' })} style={{ alignSelf: 'flex-start' }}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ name: '', role: '' })}
+                style={{ alignSelf: 'flex-start' }}
+              >
                 添加参加人员
               </Button>
               <Form.ErrorList errors={errors} />
@@ -538,7 +583,11 @@ function AnnouncementDrawer({ s, open, onClose }: DrawerProps) {
         </Form.List>
       </Form.Item>
       <Form.Item name="note" label="宣告情况">
-        <Input.TextArea maxLength={2000} autoSize={{ minRows: 3, maxRows: 8 }} placeholder="宣告的内容、社区矫正对象的表态等" />
+        <Input.TextArea
+          maxLength={2000}
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          placeholder="宣告的内容、社区矫正对象的表态等"
+        />
       </Form.Item>
     </StepDrawer>
   );

@@ -10,11 +10,10 @@ import {
 } from '@zhucheng/contracts';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { openPdfPreview, useCaseDocuments } from '../../../components/case-documents/index.ts';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
 import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
-import { KeyValueList } from '../../../components/key-value-list.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { useCan } from '../../../lib/access.tsx';
@@ -23,8 +22,12 @@ import { useFormError } from '../../../lib/form-errors.ts';
 import { formLayout } from '../../../lib/form-layout.ts';
 import { useIsNarrow } from '../../../lib/responsive.ts';
 import { clockStanding, useInvestigation, useInvestigationStep } from '../api/use-corrections.ts';
+import { Facts } from './facts.tsx';
 
-const opinionOptions = investigationOpinions.map((value) => ({ value, label: investigationOpinionLabels[value] }));
+const opinionOptions = investigationOpinions.map((value) => ({
+  value,
+  label: investigationOpinionLabels[value],
+}));
 const deliveryOptions = deliveryMethods.map((value) => ({ value, label: deliveryMethodLabels[value] }));
 const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
@@ -51,13 +54,17 @@ function RequestCard({ i }: { i: InvestigationView }) {
       title="委托"
       extra={i.clock ? <DeadlineBadge standing={clockStanding(i.clock)} /> : null}
     >
-      <KeyValueList
+      <Facts
         rows={[
-          { label: '委托机关', value: `${i.requesterName}（${investigationRequesterKindLabels[i.requesterKind]}）` },
+          {
+            label: '委托机关',
+            value: `${i.requesterName}（${investigationRequesterKindLabels[i.requesterKind]}）`,
+          },
           { label: '委托函文号', value: i.letterNo },
           { label: '收到日期', value: i.receivedOn },
           {
             label: '期限',
+            wide: true,
             value: i.clock
               ? `${i.fastTrack ? '速裁程序，5 个工作日' : '10 个工作日'}，${i.clock.dueOn ? `${i.clock.dueOn} 到期` : '暂停计时'}（${i.clock.article}）`
               : i.fastTrack
@@ -72,7 +79,7 @@ function RequestCard({ i }: { i: InvestigationView }) {
             value: i.proposedSentenceKind ? sentenceKindLabels[i.proposedSentenceKind] : '未写明',
           },
           { label: '承办单位', value: i.unit.name },
-          ...(i.note ? [{ label: '备注', value: i.note }] : []),
+          ...(i.note ? [{ label: '备注', wide: true, value: i.note }] : []),
         ]}
       />
     </Card>
@@ -136,12 +143,13 @@ function AssessmentCard({ i, onStale }: { i: InvestigationView; onStale: () => v
     >
       {i.opinion && !editing ? (
         <Flex vertical gap={12}>
-          <KeyValueList
+          <Facts
             rows={[
               { label: '评估意见', value: investigationOpinionLabels[i.opinion] },
               { label: '评估日期', value: i.assessedOn ?? '—' },
               {
                 label: '调查情况',
+                wide: true,
                 value: <span style={{ whiteSpace: 'pre-wrap' }}>{i.findings}</span>,
               },
             ]}
@@ -180,7 +188,11 @@ function AssessmentCard({ i, onStale }: { i: InvestigationView; onStale: () => v
           <Form.Item name="opinion" label="评估意见" rules={[{ required: true, message: '请选择评估意见' }]}>
             <Radio.Group options={opinionOptions} />
           </Form.Item>
-          <Form.Item name="assessedOn" label="评估日期" rules={[{ required: true, message: '请选择评估日期' }]}>
+          <Form.Item
+            name="assessedOn"
+            label="评估日期"
+            rules={[{ required: true, message: '请选择评估日期' }]}
+          >
             <DatePicker disabledDate={notFuture} style={{ width: '100%', maxWidth: 220 }} />
           </Form.Item>
           <Flex justify="flex-end" gap={8}>
@@ -191,9 +203,7 @@ function AssessmentCard({ i, onStale }: { i: InvestigationView; onStale: () => v
           </Flex>
         </Form>
       ) : (
-        <Typography.Text type="secondary">
-          {open ? '尚未评估。' : '委托已撤回，不再评估。'}
-        </Typography.Text>
+        <Typography.Text type="secondary">{open ? '尚未评估。' : '委托已撤回，不再评估。'}</Typography.Text>
       )}
     </Card>
   );
@@ -206,7 +216,8 @@ function ReportDocument({ caseId, documentId }: { caseId: string; documentId: st
   const documents = useCaseDocuments(caseId);
   const [previewing, setPreviewing] = useState(false);
   if (!documentId) return null;
-  if (!can('document:read')) return <Typography.Text type="secondary">已生成调查评估意见书。</Typography.Text>;
+  if (!can('document:read'))
+    return <Typography.Text type="secondary">已生成调查评估意见书。</Typography.Text>;
   const doc = documents.data?.items.find((d) => d.id === documentId);
   if (!doc) {
     return documents.isError ? (
@@ -278,10 +289,10 @@ function DeliveryCard({ i, onStale }: { i: InvestigationView; onStale: () => voi
     );
   };
 
-  let body: React.ReactNode;
+  let body: ReactNode;
   if (i.deliveredOn) {
     body = (
-      <KeyValueList
+      <Facts
         rows={[
           { label: '送达日期', value: i.deliveredOn },
           { label: '送达方式', value: i.deliveryMethod ? deliveryMethodLabels[i.deliveryMethod] : '—' },
@@ -299,7 +310,11 @@ function DeliveryCard({ i, onStale }: { i: InvestigationView; onStale: () => voi
         onFinish={submit}
       >
         <FormErrorAlert message={formError.message} />
-        <Form.Item name="deliveredOn" label="送达日期" rules={[{ required: true, message: '请选择送达日期' }]}>
+        <Form.Item
+          name="deliveredOn"
+          label="送达日期"
+          rules={[{ required: true, message: '请选择送达日期' }]}
+        >
           <DatePicker disabledDate={notFuture} style={{ width: '100%', maxWidth: 220 }} />
         </Form.Item>
         <Form.Item name="method" label="送达方式" rules={[{ required: true, message: '请选择送达方式' }]}>
@@ -322,7 +337,9 @@ function DeliveryCard({ i, onStale }: { i: InvestigationView; onStale: () => voi
   } else {
     body = (
       <Typography.Text type="secondary">
-        {i.status === 'investigating' ? '评估并生成调查评估意见书后，在此记录送达委托机关的情况。' : '未送达。'}
+        {i.status === 'investigating'
+          ? '评估并生成调查评估意见书后，在此记录送达委托机关的情况。'
+          : '未送达。'}
       </Typography.Text>
     );
   }

@@ -4,9 +4,9 @@ import {
   lostContactOutcomes,
   lostContactStatusLabels,
   lostContactTriggerLabels,
+  type SuperviseeView,
   searchMethodLabels,
   searchMethods,
-  type SuperviseeView,
 } from '@zhucheng/contracts';
 import { App, Button, Card, Empty, Flex, Form, Input, Radio, Select, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -16,7 +16,10 @@ import { useLostContactAction, useSuperviseeStep } from '../api/use-corrections.
 import { StepDrawer, useStepFailure } from './step-drawer.tsx';
 
 const methodOptions = searchMethods.map((value) => ({ value, label: searchMethodLabels[value] }));
-const outcomeOptions = lostContactOutcomes.map((value) => ({ value, label: lostContactOutcomeLabels[value] }));
+const outcomeOptions = lostContactOutcomes.map((value) => ({
+  value,
+  label: lostContactOutcomeLabels[value],
+}));
 
 type Open = { kind: 'open' } | { kind: 'step' | 'close'; search: LostContactView } | null;
 
@@ -52,7 +55,9 @@ export function LostContactTab({ s }: { s: SuperviseeView }) {
                 <span>
                   {l.openedOn} {lostContactTriggerLabels[l.trigger]}
                 </span>
-                <Tag color={l.status === 'searching' ? 'red' : 'green'}>{lostContactStatusLabels[l.status]}</Tag>
+                <Tag color={l.status === 'searching' ? 'red' : 'green'}>
+                  {lostContactStatusLabels[l.status]}
+                </Tag>
               </Flex>
             }
             extra={
@@ -76,13 +81,14 @@ export function LostContactTab({ s }: { s: SuperviseeView }) {
             ) : (
               <Timeline
                 items={l.steps.map((step) => ({
-                  children: (
+                  content: (
                     <div style={{ wordBreak: 'break-word' }}>
                       <Typography.Text type="secondary">
                         {dayjs(step.at).format('YYYY-MM-DD HH:mm')} · {step.recordedBy}
                       </Typography.Text>
                       <div>
-                        <Typography.Text strong>{searchMethodLabels[step.method]}</Typography.Text>：{step.action}
+                        <Typography.Text strong>{searchMethodLabels[step.method]}</Typography.Text>：
+                        {step.action}
                       </div>
                       <div>结果：{step.result}</div>
                     </div>

@@ -65,7 +65,6 @@ export function FlagsField() {
     <Form.Item
       name="flags"
       label="标记"
-      initialValue={[]}
       extra="未满 18 周岁的按出生日期自动标记为未成年；从事海上作业、捕捞的请勾选涉海涉渔"
     >
       <Checkbox.Group options={flagOptions} />
@@ -80,7 +79,9 @@ export function PhoneField({ required, placeholder }: { required: boolean; place
       name="phone"
       label="本人手机号码"
       rules={[
-        ...(required ? [{ required: true, whitespace: true, message: '请填写社区矫正对象本人的手机号码' }] : []),
+        ...(required
+          ? [{ required: true, whitespace: true, message: '请填写社区矫正对象本人的手机号码' }]
+          : []),
         {
           validator: async (_rule: unknown, value: string | undefined) => {
             const v = value?.replace(/\s+/g, '') ?? '';

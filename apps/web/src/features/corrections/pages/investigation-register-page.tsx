@@ -56,6 +56,10 @@ export default function InvestigationRegisterPage() {
           const fields = error instanceof ApiRequestError ? error.fields : [];
           form.setFields(fields.map((f) => ({ name: formFieldOf(f.path), errors: [f.message] }) as never));
           setProblem(fields.length > 0 ? '请按提示更正标红的项目' : errorMessage(error));
+          // The message sits above the form; the first named field may be further down.
+          const first = fields[0];
+          if (first) form.scrollToField(formFieldOf(first.path), { block: 'center' });
+          else window.scrollTo({ top: 0, behavior: 'smooth' });
         },
         onSettled: () => {
           busy.current = false;
@@ -73,11 +77,12 @@ export default function InvestigationRegisterPage() {
       <FormErrorAlert message={problem} />
       <Form<InvestigationValues>
         form={form}
-        {...formLayout(narrow, 128)}
+        {...formLayout(narrow, 144)}
         disabled={request.isPending}
         initialValues={{ fastTrack: false, receivedOn: dayjs() }}
         onFinish={onFinish}
         onFinishFailed={() => setProblem('请按提示补全或更正标红的项目')}
+        onValuesChange={() => setProblem(null)}
         scrollToFirstError
       >
         <Row gutter={[16, 16]}>
@@ -129,7 +134,10 @@ export default function InvestigationRegisterPage() {
                 rules={[{ required: true, message: '请选择承办调查评估的单位' }]}
                 extra="被调查评估对象居住地的司法所，或县（区）司法局"
               >
-                <UnitSelect kinds={['justiceOffice', 'countyBureau']} placeholder="选择司法所或县（区）司法局" />
+                <UnitSelect
+                  kinds={['justiceOffice', 'countyBureau']}
+                  placeholder="选择司法所或县（区）司法局"
+                />
               </Form.Item>
             </Card>
           </Col>
@@ -139,7 +147,9 @@ export default function InvestigationRegisterPage() {
               <Form.Item
                 name="phone"
                 label="联系电话"
-                rules={[{ pattern: /^[\s\d()+\-－（）]*$/, message: '联系电话只能包含数字、空格、括号和连字符' }]}
+                rules={[
+                  { pattern: /^[\s\d()+\-－（）]*$/, message: '联系电话只能包含数字、空格、括号和连字符' },
+                ]}
               >
                 <Input maxLength={30} inputMode="tel" autoComplete="off" style={{ maxWidth: 220 }} />
               </Form.Item>
@@ -151,7 +161,12 @@ export default function InvestigationRegisterPage() {
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item name="proposedSentenceKind" label="拟适用类别">
-                <Select allowClear options={sentenceKindOptions} placeholder="委托函写明的，可不填" style={{ maxWidth: 220 }} />
+                <Select
+                  allowClear
+                  options={sentenceKindOptions}
+                  placeholder="委托函写明的，可不填"
+                  style={{ maxWidth: 220 }}
+                />
               </Form.Item>
               <Form.Item name="note" label="备注">
                 <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} />

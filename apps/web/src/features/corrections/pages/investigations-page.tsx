@@ -1,10 +1,10 @@
+import { PlusOutlined } from '@ant-design/icons';
 import {
   type InvestigationView,
   investigationOpinionLabels,
   investigationRequesterKindLabels,
 } from '@zhucheng/contracts';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Button, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
@@ -26,7 +26,11 @@ export default function InvestigationsPage() {
         description="人民法院、人民检察院、公安机关、监狱管理机关委托的调查评估及其期限。"
         extra={
           can('corrections:investigate') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/corrections/investigations/new')}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/corrections/investigations/new')}
+            >
               登记委托
             </Button>
           ) : null
@@ -61,11 +65,16 @@ export default function InvestigationsPage() {
               render: (name: string) => <span style={{ wordBreak: 'break-word' }}>{name}</span>,
             },
             {
-              title: '委托机关',
-              render: (_: unknown, r) =>
-                `${r.requesterName}（${investigationRequesterKindLabels[r.requesterKind]}）`,
+              title: '委托机关及委托函',
+              render: (_: unknown, r) => (
+                <Flex vertical style={{ maxWidth: 320 }}>
+                  <span style={{ wordBreak: 'break-word' }}>
+                    {r.requesterName}（{investigationRequesterKindLabels[r.requesterKind]}）
+                  </span>
+                  <Typography.Text type="secondary">{r.letterNo}</Typography.Text>
+                </Flex>
+              ),
             },
-            { title: '委托函', dataIndex: 'letterNo' },
             { title: '收到日期', dataIndex: 'receivedOn' },
             {
               title: '状态',

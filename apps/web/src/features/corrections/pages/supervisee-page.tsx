@@ -126,7 +126,11 @@ export default function SuperviseePage() {
             { key: 'intake', label: '入矫', children: <IntakeTab s={s} onReportIn={openReportIn} /> },
             {
               key: 'lostContact',
-              label: s.lostContact ? <span style={{ color: '#cf1322' }}>失联查找（进行中）</span> : '失联查找',
+              label: s.lostContact ? (
+                <span style={{ color: '#cf1322' }}>失联查找（进行中）</span>
+              ) : (
+                '失联查找'
+              ),
               children: <LostContactTab s={s} />,
             },
             ...visiblePartTabs.map((t) => ({

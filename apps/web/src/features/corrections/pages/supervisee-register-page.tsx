@@ -37,7 +37,7 @@ export default function SuperviseeRegisterPage() {
   // One key per supervisee being entered: a double click or a retry after a lost answer registers once.
   const key = useRef(crypto.randomUUID());
   const busy = useRef(false);
-  const layout = formLayout(narrow, 128);
+  const layout = formLayout(narrow, 144);
 
   const onFinish = (values: RegisterValues) => {
     if (busy.current) return;
@@ -57,6 +57,10 @@ export default function SuperviseeRegisterPage() {
           const fields = error instanceof ApiRequestError ? error.fields : [];
           form.setFields(fields.map((f) => ({ name: formFieldOf(f.path), errors: [f.message] }) as never));
           setProblem(fields.length > 0 ? '请按提示更正标红的项目' : errorMessage(error));
+          // The message sits above the form; the first named field may be further down.
+          const first = fields[0];
+          if (first) form.scrollToField(formFieldOf(first.path), { block: 'center' });
+          else window.scrollTo({ top: 0, behavior: 'smooth' });
         },
         onSettled: () => {
           busy.current = false;
@@ -79,6 +83,7 @@ export default function SuperviseeRegisterPage() {
         initialValues={{ flags: [], prohibitionOrders: [] }}
         onFinish={onFinish}
         onFinishFailed={() => setProblem('请按提示补全或更正标红的项目')}
+        onValuesChange={() => setProblem(null)}
         scrollToFirstError
       >
         <Row gutter={[16, 16]}>
@@ -100,7 +105,11 @@ export default function SuperviseeRegisterPage() {
               >
                 <Radio.Group options={sentenceKindOptions} />
               </Form.Item>
-              <Form.Item name="offence" label="罪名" rules={[{ required: true, whitespace: true, message: '请填写罪名' }]}>
+              <Form.Item
+                name="offence"
+                label="罪名"
+                rules={[{ required: true, whitespace: true, message: '请填写罪名' }]}
+              >
                 <Input maxLength={100} placeholder="如：危险驾驶罪" />
               </Form.Item>
               <Form.Item

@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import {
   type SuperviseeListItem,
   sentenceKindLabels,
@@ -7,8 +8,7 @@ import {
   supervisionLevelLabels,
   supervisionLevels,
 } from '@zhucheng/contracts';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
@@ -39,7 +39,11 @@ export default function SuperviseesPage() {
         description="本单位及下属司法所的在册社区矫正对象；姓名、证件号按规定遮挡。"
         extra={
           can('corrections:register') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/corrections/supervisees/new')}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/corrections/supervisees/new')}
+            >
               登记社区矫正对象
             </Button>
           ) : null
@@ -88,7 +92,8 @@ export default function SuperviseesPage() {
           rowKey="caseId"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
+          // Wide enough for every column; on a wide screen the cells wrap instead of scrolling sideways.
+          scroll={{ x: 1080 }}
           locale={{ emptyText: '暂无社区矫正对象，收到执行通知书后点击“登记社区矫正对象”登记' }}
           pagination={{
             current: filters.page,
@@ -101,52 +106,78 @@ export default function SuperviseesPage() {
               title: '编号',
               dataIndex: 'caseNo',
               render: (no: string | null, r) => (
-                <Link to={`/corrections/supervisees/${r.caseId}`}>{no ?? '查看'}</Link>
+                <Link to={`/corrections/supervisees/${r.caseId}`} style={{ whiteSpace: 'nowrap' }}>
+                  {no ?? '查看'}
+                </Link>
               ),
             },
             {
               title: '姓名',
               dataIndex: 'name',
-              render: (name: string) => <span style={{ wordBreak: 'break-word' }}>{name}</span>,
-              onCell: () => ({ style: { minWidth: 72, maxWidth: 200 } }),
+              // The API masks a minor's name (张某) and ID number; the list never shows photos.
+              render: (name: string, r) => (
+                <Flex vertical gap={2} align="flex-start" style={{ maxWidth: 180 }}>
+                  <span style={{ wordBreak: 'break-word' }}>{name}</span>
+                  {r.flags.length > 0 ? (
+                    <Space size={2} wrap>
+                      {r.flags.map((f) => (
+                        <Tag key={f} color={f === 'minor' ? 'purple' : 'cyan'} style={{ marginInlineEnd: 0 }}>
+                          {superviseeFlagLabels[f]}
+                        </Tag>
+                      ))}
+                    </Space>
+                  ) : null}
+                </Flex>
+              ),
             },
-            { title: '证件号码', dataIndex: 'idNumberMasked' },
+            {
+              title: '证件号码',
+              dataIndex: 'idNumberMasked',
+              onCell: () => ({ style: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } }),
+            },
             {
               title: '类别',
               dataIndex: 'sentenceKind',
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
               render: (k: SuperviseeListItem['sentenceKind']) => sentenceKindLabels[k],
             },
             {
               title: '状态',
               dataIndex: 'statusLabel',
               render: (label: string, r) => (
-                <Space size={4} wrap>
+                <Space size={4} wrap style={{ maxWidth: 200 }}>
                   <Tag color={r.status === 'awaitingReportIn' ? 'orange' : 'blue'}>{label}</Tag>
+                  {r.status === 'awaitingReportIn' && r.reportIn ? (
+                    <DeadlineBadge standing={clockStanding(r.reportIn)} />
+                  ) : null}
                   {r.lostContact ? <Tag color="red">失联查找中</Tag> : null}
                 </Space>
               ),
             },
             {
-              title: '报到期限',
-              dataIndex: 'reportIn',
-              render: (c: SuperviseeListItem['reportIn']) =>
-                c ? <DeadlineBadge standing={clockStanding(c)} /> : '—',
-            },
-            {
               title: '管理等级',
               dataIndex: 'supervisionLevel',
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
               render: (l: SuperviseeListItem['supervisionLevel']) =>
                 l ? supervisionLevelLabels[l] : '未分类',
             },
             {
-              title: '标记',
-              dataIndex: 'flags',
-              render: (flags: SuperviseeListItem['flags']) =>
-                flags.map((f) => <Tag key={f}>{superviseeFlagLabels[f]}</Tag>),
+              title: '执行地',
+              dataIndex: ['office', 'name'],
+              render: (n: string) => <span style={{ wordBreak: 'break-word' }}>{n}</span>,
             },
-            { title: '执行地', dataIndex: ['office', 'name'] },
-            { title: '矫正期', render: (_: unknown, r) => `${r.periodStart} 至 ${r.periodEnd}` },
-            { title: '剩余天数', dataIndex: 'daysRemaining', align: 'right' },
+            {
+              title: '矫正期',
+              render: (_: unknown, r) => (
+                <Flex vertical style={{ whiteSpace: 'nowrap' }}>
+                  <span>{r.periodStart} 至</span>
+                  <span>{r.periodEnd}</span>
+                  <Typography.Text type="secondary">剩余 {r.daysRemaining} 天</Typography.Text>
+                </Flex>
+              ),
+            },
           ]}
         />
       )}
