@@ -282,6 +282,16 @@ export const superviseeViewSchema = superviseeListItemSchema.extend({
   levelReasons: z.string().nullable(),
   levelFactors: z.array(z.enum(classificationFactors)),
   levelSetOn: z.string().nullable(),
+  /** Every classification decision (第二十四条), newest first; the first is the current level. */
+  classifications: z.array(
+    z.object({
+      level: z.enum(supervisionLevels),
+      factors: z.array(z.enum(classificationFactors)),
+      reasons: z.string(),
+      decidedOn: z.string(),
+      decidedBy: z.string(),
+    }),
+  ),
   team: z.array(teamMemberViewSchema),
   plan: z
     .object({

@@ -155,6 +155,18 @@ export async function insertClassification(
   return row;
 }
 
+/** 分类管理 history of a term, newest first. */
+export async function classificationsOf(
+  executor: Executor,
+  caseId: string,
+): Promise<CorrectionsClassificationRow[]> {
+  return executor
+    .select()
+    .from(correctionsClassification)
+    .where(eq(correctionsClassification.caseId, caseId))
+    .orderBy(desc(correctionsClassification.decidedOn), desc(correctionsClassification.id));
+}
+
 /** An active unit by id (the service checks its kind and the caller's scope). */
 export async function findActiveUnit(executor: Executor, unitId: number) {
   const [row] = await executor

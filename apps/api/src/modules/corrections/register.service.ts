@@ -287,12 +287,13 @@ export class RegisterService {
   /** The full record (team, plan, announcement, searches) as the detail page shows it. */
   async view(executor: Executor, r: repo.SuperviseeRecord): Promise<SuperviseeView> {
     const caseId = r.record.id;
-    const [clocks, team, plan, announcement, searches] = await Promise.all([
+    const [clocks, team, plan, announcement, searches, classifications] = await Promise.all([
       this.#d.deadlines.listForCase(executor, CORRECTIONS_SUPERVISEE, caseId),
       intakeRepo.teamOf(executor, caseId),
       intakeRepo.planOf(executor, caseId),
       intakeRepo.announcementOf(executor, caseId),
       intakeRepo.lostContactsOf(executor, [caseId]),
+      repo.classificationsOf(executor, caseId),
     ]);
     const lostContacts = (searches.get(caseId) ?? []).map(({ row, steps }) => ({
       id: row.id,
@@ -341,6 +342,13 @@ export class RegisterService {
       levelReasons: r.s.levelReasons,
       levelFactors: r.s.levelFactors,
       levelSetOn: r.s.levelSetOn,
+      classifications: classifications.map((c) => ({
+        level: c.level,
+        factors: c.factors,
+        reasons: c.reasons,
+        decidedOn: c.decidedOn,
+        decidedBy: c.decidedBy,
+      })),
       team: team.map((m) => ({
         name: m.name,
         role: m.role,

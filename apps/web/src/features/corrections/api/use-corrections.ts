@@ -86,7 +86,14 @@ export function useLostContactAction(caseId: string, action: 'steps' | 'close') 
   });
 }
 
-export function useInvestigations(filters: { status?: string; page: number; pageSize: number }) {
+export interface InvestigationFilters {
+  status?: string;
+  requesterKind?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function useInvestigations(filters: InvestigationFilters) {
   return useQuery({
     queryKey: [...key, 'investigations', filters],
     queryFn: () =>

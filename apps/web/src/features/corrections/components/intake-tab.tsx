@@ -31,6 +31,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
 import { useCan } from '../../../lib/access.tsx';
+import { useIsNarrow } from '../../../lib/responsive.ts';
 import { clockStanding, useSuperviseeStep } from '../api/use-corrections.ts';
 import { Facts } from './facts.tsx';
 import {
@@ -158,6 +159,26 @@ export function IntakeTab({ s, onReportIn }: { s: SuperviseeView; onReportIn: ()
             description="尚未分类，点击“确定等级”，根据第二十四条确定管理等级并写明理由"
           />
         )}
+        {s.classifications.length > 1 ? (
+          <Table
+            style={{ marginTop: 12 }}
+            size="small"
+            rowKey={(c) => `${c.decidedOn}-${c.level}-${c.reasons}`}
+            pagination={false}
+            dataSource={s.classifications}
+            columns={[
+              { title: '日期', dataIndex: 'decidedOn', width: 110 },
+              {
+                title: '等级',
+                dataIndex: 'level',
+                width: 80,
+                render: (l: keyof typeof supervisionLevelLabels) => supervisionLevelLabels[l],
+              },
+              { title: '理由', dataIndex: 'reasons' },
+              { title: '决定人', dataIndex: 'decidedBy', width: 100 },
+            ]}
+          />
+        ) : null}
       </Card>
 
       <Card size="small" title="矫正方案" extra={edit('plan', s.plan ? '修改方案' : '制定方案')}>
@@ -224,6 +245,9 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
   const failure = useStepFailure(form, onClose);
   const [check, setCheck] = useState<string | null>(null);
   const members = Form.useWatch('members', form);
+  const narrow = useIsNarrow();
+  // Side by side on a wide drawer, each label with its own width; stacked (labels above) on a phone.
+  const labelOf = (width: string) => (narrow ? {} : { labelCol: { flex: width } });
   const noWoman =
     s.gender === 'female' &&
     (members ?? []).length > 0 &&
@@ -305,7 +329,7 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
                     label="姓名"
                     rules={[{ required: true, whitespace: true, message: '请填写组员姓名' }]}
                     style={{ flex: '1 1 180px', marginBottom: 8 }}
-                    labelCol={{ flex: '60px' }}
+                    {...labelOf('60px')}
                   >
                     <Input maxLength={30} />
                   </Form.Item>
@@ -314,7 +338,7 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
                     label="身份"
                     rules={[{ required: true, message: '请选择组员身份' }]}
                     style={{ flex: '1 1 240px', marginBottom: 8 }}
-                    labelCol={{ flex: '60px' }}
+                    {...labelOf('60px')}
                   >
                     <Select options={roleOptions} placeholder="请选择" />
                   </Form.Item>
@@ -323,7 +347,7 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
                     label="性别"
                     rules={[{ required: true, message: '请选择性别' }]}
                     style={{ flex: '0 0 auto', marginBottom: 8 }}
-                    labelCol={{ flex: '60px' }}
+                    {...labelOf('60px')}
                   >
                     <Radio.Group options={genderOptions} />
                   </Form.Item>
@@ -331,7 +355,7 @@ function TeamDrawer({ s, open, onClose }: DrawerProps) {
                     name={[field.name, 'affiliation']}
                     label="单位或关系"
                     style={{ flex: '1 1 280px', marginBottom: 8 }}
-                    labelCol={{ flex: '88px' }}
+                    {...labelOf('88px')}
                   >
                     <Input maxLength={60} placeholder="如：中街司法所、父亲" />
                   </Form.Item>

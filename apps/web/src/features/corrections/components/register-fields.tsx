@@ -10,6 +10,7 @@ export function PeriodField() {
     <Form.Item
       name="period"
       label="矫正期"
+      required
       rules={[
         {
           validator: async (_rule, value: [unknown, unknown] | null | undefined) => {

@@ -3,20 +3,36 @@ import {
   type InvestigationView,
   investigationOpinionLabels,
   investigationRequesterKindLabels,
+  investigationRequesterKinds,
 } from '@zhucheng/contracts';
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DeadlineBadge } from '../../../components/deadline-badge.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useCan } from '../../../lib/access.tsx';
-import { clockStanding, useInvestigations } from '../api/use-corrections.ts';
+import { clockStanding, type InvestigationFilters, useInvestigations } from '../api/use-corrections.ts';
+
+const statusOptions = [
+  { value: 'investigating', label: '调查中' },
+  { value: 'assessed', label: '已评估待送达' },
+  { value: 'delivered', label: '已送达' },
+  { value: 'withdrawn', label: '委托撤回' },
+];
+/** UI.md: processing blue, done green, withdrawn grey. */
+const statusColor = (status: string) =>
+  status === 'delivered' ? 'green' : status === 'withdrawn' ? 'default' : 'blue';
+const requesterOptions = investigationRequesterKinds.map((value) => ({
+  value,
+  label: investigationRequesterKindLabels[value],
+}));
 
 /** 调查评估: requests with their clocks (10 working days, 5 in fast-track cases, 第十八条). */
 export default function InvestigationsPage() {
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [page, setPage] = useState<InvestigationFilters>({ page: 1, pageSize: 20 });
   const list = useInvestigations(page);
+  const set = (patch: Partial<InvestigationFilters>) => setPage((f) => ({ ...f, ...patch, page: 1 }));
   const can = useCan();
   const navigate = useNavigate();
   return (
@@ -36,6 +52,22 @@ export default function InvestigationsPage() {
           ) : null
         }
       />
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder="状态"
+          style={{ width: 150 }}
+          options={statusOptions}
+          onChange={(status) => set({ status })}
+        />
+        <Select
+          allowClear
+          placeholder="委托机关类别"
+          style={{ width: 150 }}
+          options={requesterOptions}
+          onChange={(requesterKind) => set({ requesterKind })}
+        />
+      </Flex>
       {list.isError ? (
         <LoadError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
       ) : (
@@ -49,7 +81,7 @@ export default function InvestigationsPage() {
             current: page.page,
             pageSize: page.pageSize,
             total: list.data?.total ?? 0,
-            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+            onChange: (p, pageSize) => setPage((f) => ({ ...f, page: p, pageSize })),
           }}
           columns={[
             {
@@ -80,7 +112,7 @@ export default function InvestigationsPage() {
               title: '状态',
               dataIndex: 'statusLabel',
               render: (l: string, r) => (
-                <Tag color={r.status === 'delivered' ? 'green' : 'blue'}>
+                <Tag color={statusColor(r.status)}>
                   {l}
                   {r.fastTrack ? '·速裁' : ''}
                 </Tag>

@@ -276,7 +276,7 @@ function FileForm({
 
 function TripCard({ trip }: { trip: SeaTripView }) {
   const act = usePortalTripAction();
-  const [mode, setMode] = useState<null | 'log' | 'return'>(null);
+  const [mode, setMode] = useState<null | 'log' | 'return' | 'cancel'>(null);
   const [text, setText] = useState('');
   const [returnedAt, setReturnedAt] = useState(localInput(dayjs()));
   const [problem, setProblem] = useState<string | null>(null);
@@ -318,7 +318,24 @@ function TripCard({ trip }: { trip: SeaTripView }) {
       ) : null}
       {trip.returnedAt ? <p className={styles.meta}>已于 {dateTime(trip.returnedAt)} 返港</p> : null}
       {problem ? <p className={styles.error}>{problem}</p> : null}
-      {mode === 'log' ? (
+      {mode === 'cancel' ? (
+        <div className={styles.actions}>
+          <p className={styles.meta}>撤回后这次报备作废，如仍要出海需重新报备。确定撤回吗？</p>
+          <Button
+            danger
+            type="primary"
+            size="large"
+            block
+            loading={act.isPending}
+            onClick={() => run('cancel', { version: trip.version })}
+          >
+            确定撤回
+          </Button>
+          <Button size="large" block onClick={() => setMode(null)}>
+            不撤回
+          </Button>
+        </div>
+      ) : mode === 'log' ? (
         <div className={styles.actions}>
           <Input.TextArea
             aria-label="海上日志"
@@ -405,13 +422,7 @@ function TripCard({ trip }: { trip: SeaTripView }) {
             </>
           ) : null}
           {trip.status === 'filed' || trip.status === 'approved' ? (
-            <Button
-              size="large"
-              block
-              danger
-              loading={act.isPending}
-              onClick={() => run('cancel', { version: trip.version })}
-            >
+            <Button size="large" block danger onClick={() => setMode('cancel')}>
               撤回报备
             </Button>
           ) : null}

@@ -87,7 +87,7 @@ export default function SeaTripsPage() {
               size="middle"
               loading={trips.isFetching && !trips.data}
               dataSource={trips.data?.items ?? []}
-              scroll={{ x: 1100 }}
+              scroll={{ x: 1330 }}
               pagination={{
                 current: page,
                 pageSize: 20,
