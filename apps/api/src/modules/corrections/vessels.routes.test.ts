@@ -500,4 +500,55 @@ describe('corrections vessels and sea trips', () => {
     expect(tab.json().trips).toHaveLength(3);
     expect(tab.json().settings.moratorium).toMatchObject({ start: '05-01T12:00', end: '08-16T12:00' });
   });
+  it('ends an aboard window over its version; a window a trip used is never deleted; a stale decision is 409', async () => {
+    const tab = (await officer.request('GET', `/api/corrections/supervisees/${caseId}/vessels`)).json();
+    const used = tab.windows.find((w: { vessel: { id: string } }) => w.vessel.id === vesselId);
+    const del = await officer.request(
+      'DELETE',
+      `/api/corrections/supervisees/${caseId}/aboard-windows/${used.id}?version=${used.version}`,
+    );
+    expect(del.statusCode).toBe(409);
+    expect(del.json().message).toContain('已用于出海报备，不能删除');
+    const ended = await officer.request(
+      'PATCH',
+      `/api/corrections/supervisees/${caseId}/aboard-windows/${used.id}`,
+      {
+        version: used.version,
+        toAt: bj('2026-12-20T00:00:00'),
+      },
+    );
+    expect(ended.statusCode, ended.body).toBe(200);
+    const stale = await officer.request(
+      'PATCH',
+      `/api/corrections/supervisees/${caseId}/aboard-windows/${used.id}`,
+      {
+        version: used.version,
+        toAt: bj('2026-12-25T00:00:00'),
+      },
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(await q('select to_at from corrections_aboard_window where id = $1', [used.id])).toEqual([
+      { to_at: new Date(bj('2026-12-20T00:00:00')) },
+    ]);
+
+    const filed = await send(
+      officer,
+      'POST',
+      '/api/corrections/sea-trips',
+      {
+        ...trip({
+          plannedDepartureAt: bj('2026-10-08T06:00:00'),
+          plannedReturnAt: bj('2026-10-09T18:00:00'),
+        }),
+        caseId,
+      },
+      'officer-trip-2',
+    );
+    expect(filed.statusCode, filed.body).toBe(201);
+    const late = await officer.request('POST', `/api/corrections/sea-trips/${filed.json().id}/approve`, {
+      version: 0,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toBe('该出海报备已被他人修改，请刷新后重试');
+  });
 });

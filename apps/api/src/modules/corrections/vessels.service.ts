@@ -146,22 +146,24 @@ export class VesselsService {
     }
     await this.#uniqueRegistration(tx, input.registrationNo);
     const now = this.#d.clock.now();
-    const row = await repo.insertVessel(tx, {
-      id: crypto.randomUUID(),
-      unitId: unit.id,
-      name: input.name,
-      registrationNo: input.registrationNo,
-      homePort: input.homePort,
-      gearType: input.gearType,
-      ownerName: input.ownerName,
-      lengthM: input.lengthM ?? null,
-      tonnage: input.tonnage ?? null,
-      terminalId: input.terminalId ?? null,
-      note: input.note ?? null,
-      createdBy: staff.id,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const row = await duplicateAsConflict(input.registrationNo, () =>
+      repo.insertVessel(tx, {
+        id: crypto.randomUUID(),
+        unitId: unit.id,
+        name: input.name,
+        registrationNo: input.registrationNo,
+        homePort: input.homePort,
+        gearType: input.gearType,
+        ownerName: input.ownerName,
+        lengthM: input.lengthM ?? null,
+        tonnage: input.tonnage ?? null,
+        terminalId: input.terminalId ?? null,
+        note: input.note ?? null,
+        createdBy: staff.id,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
     await this.#d.audit(tx, ctx, {
       action: 'corrections.vessel.create',
       entityType: 'correctionsVessel',
@@ -190,7 +192,9 @@ export class VesselsService {
       }
       const { version, ...fields } = input;
       const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-      const updated = await repo.updateVessel(tx, id, version, { ...patch, updatedAt: this.#d.clock.now() });
+      const updated = await duplicateAsConflict(input.registrationNo ?? found.v.registrationNo, () =>
+        repo.updateVessel(tx, id, version, { ...patch, updatedAt: this.#d.clock.now() }),
+      );
       if (!updated) throw stale('船舶信息');
       await this.#d.audit(tx, ctx, {
         action: 'corrections.vessel.update',
@@ -208,7 +212,7 @@ export class VesselsService {
   async #uniqueRegistration(executor: Executor, no: string, except?: string): Promise<void> {
     const existing = await repo.vesselIdByRegistrationNo(executor, no);
     if (existing && existing !== except) {
-      throw AppError.conflict(`船舶登记号 ${no} 已登记，不能重复登记`);
+      throw duplicateRegistration(no);
     }
   }
 
@@ -935,6 +939,20 @@ export class VesselsService {
         version: t.version,
       };
     });
+  }
+}
+
+const duplicateRegistration = (no: string) => AppError.conflict(`船舶登记号 ${no} 已登记，不能重复登记`);
+
+/** Two offices registering one vessel at once: the unique index answers, as a 409 rather than a 500. */
+async function duplicateAsConflict<T>(no: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    for (let e: unknown = err, i = 0; e && i < 4; e = (e as { cause?: unknown }).cause, i++) {
+      if ((e as { code?: unknown }).code === '23505') throw duplicateRegistration(no);
+    }
+    throw err;
   }
 }
 

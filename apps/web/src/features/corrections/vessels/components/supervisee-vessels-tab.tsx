@@ -45,9 +45,9 @@ import {
   useSuperviseeVesselsChange,
   useVessels,
 } from '../api/use-vessels.ts';
-import { TripStatus } from '../pages/sea-trips-page.tsx';
 import { dateTime, tripSpan } from './format.ts';
 import { DecideDialog, TripDrawer } from './trip-dialogs.tsx';
+import { TripStatus } from './trip-status.tsx';
 
 const H = ({ children }: { children: string }) => (
   <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
@@ -481,6 +481,8 @@ function TripsSection({
   const [deciding, setDeciding] = useState<SeaTripView | null>(null);
   const [viewing, setViewing] = useState<SeaTripView | null>(null);
   const [returning, setReturning] = useState<SeaTripView | null>(null);
+  const depart = useSeaTripAction();
+  const { message } = App.useApp();
   return (
     <section>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -507,13 +509,33 @@ function TripsSection({
           {
             title: '操作',
             key: 'actions',
-            width: 150,
+            width: 170,
             render: (_: unknown, t) => (
               <Space size={0}>
                 {canEdit && t.status === 'filed' ? (
                   <Button type="link" size="small" onClick={() => setDeciding(t)}>
                     审批
                   </Button>
+                ) : null}
+                {canEdit && t.status === 'approved' ? (
+                  <Popconfirm
+                    title="记录该船已出海？"
+                    description="以现在的时间记为实际出海时间。"
+                    okText="记录出海"
+                    onConfirm={() =>
+                      depart.mutate(
+                        { id: t.id, action: 'depart', body: { version: t.version } },
+                        {
+                          onSuccess: () => message.success('已记录出海'),
+                          onError: (e) => message.error(errorMessage(e)),
+                        },
+                      )
+                    }
+                  >
+                    <Button type="link" size="small">
+                      记录出海
+                    </Button>
+                  </Popconfirm>
                 ) : null}
                 {canEdit && t.status === 'atSea' ? (
                   <Button type="link" size="small" onClick={() => setReturning(t)}>

@@ -416,7 +416,15 @@ function TripCard({ trip }: { trip: SeaTripView }) {
               <Button size="large" block onClick={() => setMode('log')}>
                 记录海上日志
               </Button>
-              <Button type="primary" size="large" block onClick={() => setMode('return')}>
+              <Button
+                type="primary"
+                size="large"
+                block
+                onClick={() => {
+                  setReturnedAt(localInput(dayjs()));
+                  setMode('return');
+                }}
+              >
                 返港报告
               </Button>
             </>

@@ -5,25 +5,16 @@ import {
   seaTripStatuses,
   seaTripStatusLabels,
 } from '@zhucheng/contracts';
-import { Alert, Button, Card, Checkbox, Empty, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Flex, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LoadError } from '../../../../components/load-error.tsx';
 import { PageHeader } from '../../../../components/page-header.tsx';
 import { useCan } from '../../../../lib/access.tsx';
 import { useSeaTrips, useVesselSettings } from '../api/use-vessels.ts';
-import { dateTime, monthDayTime, seaTripStatusColor, tripSpan } from '../components/format.ts';
+import { dateTime, monthDayTime, tripSpan } from '../components/format.ts';
 import { DecideDialog, TripDrawer } from '../components/trip-dialogs.tsx';
-
-/** The trip's status tag with the overdue flag. */
-export function TripStatus({ trip }: { trip: SeaTripView }) {
-  return (
-    <Space size={4} wrap>
-      <Tag color={seaTripStatusColor[trip.status]}>{trip.statusLabel}</Tag>
-      {trip.overdue ? <Tag color="red">逾期未返港</Tag> : null}
-    </Space>
-  );
-}
+import { TripStatus } from '../components/trip-status.tsx';
 
 /** 出海报备: the office's sea trips, by state; approve or reject; overdue returns flagged. */
 export default function SeaTripsPage() {
