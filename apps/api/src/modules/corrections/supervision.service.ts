@@ -117,7 +117,9 @@ export class SupervisionService {
       }),
       repo.reportsOf(executor, term.caseId),
       this.#progress(executor, term.caseId, [monthOf(today)]),
-      underSupervision ? this.#todayWindows(executor, term.caseId, schedule, level) : Promise.resolve([]),
+      underSupervision
+        ? this.#todayWindows(executor, term.caseId, schedule, level, found.s.reportedInOn)
+        : Promise.resolve([]),
     ]);
     return {
       caseNo: found.record.caseNo,
@@ -269,7 +271,9 @@ export class SupervisionService {
       repo.hoursOf(db, caseId),
       this.#progress(db, caseId, recentMonths(monthOf(clock.today()), 6)),
       repo.reportInEvidenceOf(db, caseId),
-      underSupervision ? this.#todayWindows(db, caseId, schedule, level) : Promise.resolve([]),
+      underSupervision
+        ? this.#todayWindows(db, caseId, schedule, level, found.s.reportedInOn)
+        : Promise.resolve([]),
     ]);
     return {
       caseId,
@@ -532,9 +536,12 @@ export class SupervisionService {
     caseId: string,
     schedule: CheckInSchedule,
     level: SupervisionLevel,
+    reportedInOn: string | null,
   ): Promise<CheckInWindowView[]> {
     const today = this.#d.clock.today();
-    const windows = windowsFor(schedule, level, today);
+    // The report-in day itself has no obligations (they start the next day, as the job counts them).
+    const start = reportedInOn ? obligationsStart(reportedInOn) : null;
+    const windows = windowsFor(schedule, level, today).filter((w) => !start || w.opensAt >= start);
     const done = await repo.onTimeKeys(executor, [caseId], windowsStartOf(schedule, today));
     const now = this.#d.clock.now();
     return windows.map((w) => windowView(w, now, done.get(caseId)?.has(w.key) ?? false));

@@ -78,7 +78,15 @@ export const correctionsFeature: Feature = {
     },
   ],
   portalRoutes: correctionsParts.flatMap((part) => part.portalRoutes),
-  portalTiles: [],
+  portalTiles: [
+    {
+      key: 'corrections-home',
+      title: '社区矫正',
+      description: '社区矫正对象报到、打卡、思想汇报',
+      icon: SafetyCertificateOutlined,
+      path: '/corrections',
+    },
+  ],
   casePages: {
     'corrections.supervisee': (caseId) => `/corrections/supervisees/${caseId}`,
     'corrections.investigation': (caseId) => `/corrections/investigations/${caseId}`,

@@ -50,7 +50,8 @@ function usePortalCreate<I, T>(path: string, schema: { parse(v: unknown): T }) {
   });
 }
 
-export const useCheckIn = () => usePortalCreate<CheckInInput, unknown>('/api/corrections/portal/check-ins', checkInViewSchema);
+export const useCheckIn = () =>
+  usePortalCreate<CheckInInput, unknown>('/api/corrections/portal/check-ins', checkInViewSchema);
 export const useSubmitReport = () =>
   usePortalCreate<PeriodicReportInput, unknown>('/api/corrections/portal/reports', periodicReportViewSchema);
 export const usePortalReportIn = () =>
@@ -60,9 +61,13 @@ export function useSupervisionRecord(caseId: string) {
   return useQuery({
     queryKey: [...consoleKey, caseId],
     queryFn: ({ signal }) =>
-      apiGet(`/api/corrections/supervisees/${encodeURIComponent(caseId)}/supervision`, supervisionRecordSchema, {
-        signal,
-      }),
+      apiGet(
+        `/api/corrections/supervisees/${encodeURIComponent(caseId)}/supervision`,
+        supervisionRecordSchema,
+        {
+          signal,
+        },
+      ),
   });
 }
 
@@ -96,10 +101,16 @@ export function useResolveMissed(caseId: string) {
   });
 }
 
-export function useCheckInBoard(filters: { officeId?: number | undefined; date?: string | undefined; show: string }) {
+export function useCheckInBoard(filters: {
+  officeId?: number | undefined;
+  date?: string | undefined;
+  show: string;
+}) {
   return useQuery({
     queryKey: [...consoleKey, 'board', filters],
     queryFn: ({ signal }) =>
-      apiGet(`/api/corrections/check-ins/board${queryString({ ...filters })}`, checkInBoardSchema, { signal }),
+      apiGet(`/api/corrections/check-ins/board${queryString({ ...filters })}`, checkInBoardSchema, {
+        signal,
+      }),
   });
 }

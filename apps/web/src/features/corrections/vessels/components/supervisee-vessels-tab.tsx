@@ -105,7 +105,7 @@ function BasisSection({
       </Typography.Paragraph>
       {v.basis ? (
         <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label="地方规定" span={2}>
+          <Descriptions.Item label="地方规定" span="filled">
             {v.basis.localRule}
           </Descriptions.Item>
           <Descriptions.Item label="书面同意日期">{v.basis.consentOn}</Descriptions.Item>
@@ -119,7 +119,7 @@ function BasisSection({
             {v.basis.recordedBy} · {dateTime(v.basis.recordedAt)}
           </Descriptions.Item>
           {v.basis.note ? (
-            <Descriptions.Item label="备注" span={2}>
+            <Descriptions.Item label="备注" span="filled">
               {v.basis.note}
             </Descriptions.Item>
           ) : null}
