@@ -266,6 +266,7 @@ describe('community corrections end to end: register a maritime supervisee, repo
     const vessel = await orExplain(page, 'vessel', created);
     expect(vessel.status()).toBe(201);
     vesselId = ((await vessel.json()) as { id: string }).id;
+    await drawer.waitFor({ state: 'hidden' });
     const row = page.locator('.ant-table-row', { hasText: vesselName });
     await row.waitFor();
     await row.getByText(registrationNo).waitFor();
@@ -371,7 +372,7 @@ describe('community corrections end to end: register a maritime supervisee, repo
     expect(errors).toEqual([]);
   });
 
-  it('the officer sees the record 在矫, reported in online', async () => {
+  it('the officer sees the record 在矫, with the online report-in’s place and photo', async () => {
     const url = server.url;
     const { page, errors } = officer;
     await page.goto(`${url}/corrections/supervisees/${caseId}`);
@@ -380,6 +381,20 @@ describe('community corrections end to end: register a maritime supervisee, repo
     expect(await page.locator('.ant-tag', { hasText: '待报到' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: label('报到') }).count()).toBe(0);
     await screenshot(page, 'corrections-record-under-supervision-1440');
+
+    // 日常监管: the online report-in with where the phone was, how precisely, and his photo.
+    await page.getByRole('tab', { name: '日常监管' }).click();
+    const reportIn = page.locator('.ant-descriptions-item-content', {
+      hasText: '北纬 21.4800°，东经 109.1200°（精度约 20 米）',
+    });
+    await reportIn.waitFor();
+    const photo = reportIn.getByRole('link', { name: '查看照片' });
+    const href = (await photo.getAttribute('href')) ?? '';
+    const served = await page.request.get(`${url}${href}`);
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('image/jpeg');
+    expect((await served.body()).equals(fs.readFileSync(photoFile))).toBe(true);
+    await screenshot(page, 'corrections-record-report-in-1440');
     expect(errors).toEqual([]);
   });
 

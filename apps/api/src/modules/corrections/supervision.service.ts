@@ -269,7 +269,14 @@ export class SupervisionService {
       repo.reportsOf(db, caseId),
       repo.contactsOf(db, caseId),
       repo.hoursOf(db, caseId),
-      this.#progress(db, caseId, recentMonths(monthOf(clock.today()), 6)),
+      this.#progress(
+        db,
+        caseId,
+        // The last six months of the term (this month at least).
+        recentMonths(monthOf(clock.today()), 6).filter(
+          (m, i) => i === 0 || m >= monthOf(found.s.periodStart),
+        ),
+      ),
       repo.reportInEvidenceOf(db, caseId),
       underSupervision
         ? this.#todayWindows(db, caseId, schedule, level, found.s.reportedInOn)

@@ -21,7 +21,7 @@ export default function CheckInBoardPage() {
   return (
     <>
       <PageHeader title="今日打卡" />
-      <Space wrap style={{ marginBottom: 16 }}>
+      <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
         <UnitTreeSelect
           placeholder="全部司法所"
           allowClear
@@ -51,7 +51,7 @@ export default function CheckInBoardPage() {
         <LoadError error={board.error} onRetry={() => board.refetch()} />
       ) : (
         <>
-          <Space wrap size="large" style={{ marginBottom: 16 }}>
+          <Space wrap size="large" style={{ display: 'flex', marginBottom: 16 }}>
             <Card size="small">
               <Statistic title="在矫人数" value={totals?.supervisees ?? '—'} />
             </Card>
