@@ -27,6 +27,8 @@ export const correctionsSupervisee = defineCaseType({
   states: {
     awaitingReportIn: { label: '待报到', tone: 'waiting' },
     underSupervision: { label: '在矫', tone: 'processing' },
+    released: { label: '已解矫', terminal: true, tone: 'done' },
+    terminated: { label: '已终止', terminal: true, tone: 'closed' },
   },
   transitions: [
     {
@@ -38,6 +40,25 @@ export const correctionsSupervisee = defineCaseType({
       permission: p.corrections.intake,
       viaModule: true,
       clocks: { meet: [REPORT_IN_RULE] },
+    },
+    {
+      // 第四十四条: on or after the period's last day; release.service issues the certificate and sets ended_on.
+      name: 'release',
+      label: '解除矫正',
+      from: ['underSupervision'],
+      to: 'released',
+      permission: p.corrections.release,
+      viaModule: true,
+    },
+    {
+      // 第四十五条: revocation, committal or death; release.service records the reason and sets ended_on.
+      name: 'terminate',
+      label: '终止矫正',
+      from: ['awaitingReportIn', 'underSupervision'],
+      to: 'terminated',
+      permission: p.corrections.release,
+      viaModule: true,
+      clocks: { stop: [REPORT_IN_RULE] },
     },
   ],
 });

@@ -236,7 +236,9 @@ describe('corrections register and intake', () => {
     expect(classified.json()).toMatchObject({
       supervisionLevel: 'ordinary',
       levelFactors: ['offenceType', 'remorse'],
-      classifications: [{ level: 'ordinary', reasons: '过失性质轻微，认罪悔罪态度好', decidedOn: '2026-09-29' }],
+      classifications: [
+        { level: 'ordinary', reasons: '过失性质轻微，认罪悔罪态度好', decidedOn: '2026-09-29' },
+      ],
     });
     const plan = await officer.request('POST', `/api/corrections/supervisees/${womanId}/plan`, {
       version: 3,

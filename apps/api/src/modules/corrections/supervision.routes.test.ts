@@ -319,7 +319,7 @@ describe('corrections supervision', () => {
     expect(messages).toHaveLength(5);
     expect(new Set(messages.map((m) => m.recipient))).toEqual(new Set([`staff:${officer.id}`]));
     const caseNo = (await officer.request('GET', `/api/corrections/supervisees/${aCase}`)).json().caseNo;
-    expect(messages[0]?.body).toBe(
+    expect(messages.filter((m) => m.body.includes(`（${caseNo}）`))[0]?.body).toBe(
       `【未按时打卡】社区矫正对象（${caseNo}）未在 11月26日 12:00–13:00 打卡，请及时核实并记录核实情况。`,
     );
     for (const m of messages) {

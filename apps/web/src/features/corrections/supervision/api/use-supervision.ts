@@ -1,21 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type CheckInInput,
+  type CheckInView,
   checkInBoardSchema,
   checkInViewSchema,
   missedCheckInViewSchema,
   type PeriodicReportInput,
+  type PeriodicReportView,
+  type PortalHome,
   type PortalReportInInput,
   periodicReportViewSchema,
   portalHomeSchema,
   portalRecordsSchema,
   type SupervisionContactInput,
+  type SupervisionContactView,
   type SupervisionHoursInput,
+  type SupervisionHoursView,
   supervisionContactViewSchema,
   supervisionHoursViewSchema,
   supervisionRecordSchema,
 } from '@zhucheng/contracts';
-import { apiGet, apiSend, queryString } from '../../../../lib/api.ts';
+import { apiGet, apiSend, queryString, type ResponseSchema } from '../../../../lib/api.ts';
 
 // 日常监管: the portal's calls to /api/corrections/portal/{me,records,check-ins,reports,report-in} and the
 // console's to /api/corrections/supervisees/:caseId/{supervision,contacts,hours,missed-check-ins} and
@@ -41,7 +46,7 @@ export function usePortalRecords() {
   });
 }
 
-function usePortalCreate<I, T>(path: string, schema: { parse(v: unknown): T }) {
+function usePortalCreate<I, T>(path: string, schema: ResponseSchema<T>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: I; idempotencyKey: string }) =>
@@ -51,11 +56,14 @@ function usePortalCreate<I, T>(path: string, schema: { parse(v: unknown): T }) {
 }
 
 export const useCheckIn = () =>
-  usePortalCreate<CheckInInput, unknown>('/api/corrections/portal/check-ins', checkInViewSchema);
+  usePortalCreate<CheckInInput, CheckInView>('/api/corrections/portal/check-ins', checkInViewSchema);
 export const useSubmitReport = () =>
-  usePortalCreate<PeriodicReportInput, unknown>('/api/corrections/portal/reports', periodicReportViewSchema);
+  usePortalCreate<PeriodicReportInput, PeriodicReportView>(
+    '/api/corrections/portal/reports',
+    periodicReportViewSchema,
+  );
 export const usePortalReportIn = () =>
-  usePortalCreate<PortalReportInInput, unknown>('/api/corrections/portal/report-in', portalHomeSchema);
+  usePortalCreate<PortalReportInInput, PortalHome>('/api/corrections/portal/report-in', portalHomeSchema);
 
 export function useSupervisionRecord(caseId: string) {
   return useQuery({
@@ -71,7 +79,7 @@ export function useSupervisionRecord(caseId: string) {
   });
 }
 
-function useConsoleCreate<I>(caseId: string, path: string, schema: { parse(v: unknown): unknown }) {
+function useConsoleCreate<I, T>(caseId: string, path: string, schema: ResponseSchema<T>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: I; idempotencyKey: string }) =>
@@ -83,9 +91,13 @@ function useConsoleCreate<I>(caseId: string, path: string, schema: { parse(v: un
 }
 
 export const useAddContact = (caseId: string) =>
-  useConsoleCreate<SupervisionContactInput>(caseId, 'contacts', supervisionContactViewSchema);
+  useConsoleCreate<SupervisionContactInput, SupervisionContactView>(
+    caseId,
+    'contacts',
+    supervisionContactViewSchema,
+  );
 export const useAddHours = (caseId: string) =>
-  useConsoleCreate<SupervisionHoursInput>(caseId, 'hours', supervisionHoursViewSchema);
+  useConsoleCreate<SupervisionHoursInput, SupervisionHoursView>(caseId, 'hours', supervisionHoursViewSchema);
 
 export function useResolveMissed(caseId: string) {
   const queryClient = useQueryClient();

@@ -87,7 +87,7 @@ function CheckIn() {
       },
       {
         onSuccess: (view) => {
-          setDone(view as CheckInView);
+          setDone(view);
           setKey(newIdempotencyKey());
         },
       },

@@ -1,4 +1,4 @@
-import type { StoredFile } from '@zhucheng/contracts';
+import type { PortalHome, StoredFile } from '@zhucheng/contracts';
 import { Alert, Button, Result } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -30,9 +30,10 @@ function ReportIn() {
   const [photos, setPhotos] = useState<StoredFile[]>([]);
   const [note, setNote] = useState('');
   const [key] = useState(newIdempotencyKey);
-  const [reported, setReported] = useState(false);
+  // The answer of the report-in: the home as it is now (the cached one is refetched meanwhile).
+  const [reported, setReported] = useState<PortalHome | null>(null);
   if (!home.data) return <PortalQueryState query={home} />;
-  const h = home.data;
+  const h = reported ?? home.data;
   if (reported || h.status !== 'awaitingReportIn') {
     return (
       <section className="portal-card" aria-live="polite">
@@ -58,7 +59,7 @@ function ReportIn() {
         input: { photoFileId: photo.id, location: geo.location, note: note.trim() || null },
         idempotencyKey: key,
       },
-      { onSuccess: () => setReported(true) },
+      { onSuccess: (after) => setReported(after) },
     );
   };
   return (

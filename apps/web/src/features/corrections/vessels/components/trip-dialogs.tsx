@@ -63,7 +63,7 @@ export function DecideDialog({ trip, onClose }: { trip: SeaTripView | null; onCl
     >
       {trip ? (
         <Flex vertical gap={12}>
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="社区矫正对象">{trip.superviseeName}</Descriptions.Item>
             <Descriptions.Item label="船舶">
               {trip.vessel.name}（{trip.vessel.registrationNo}，{gearTypeLabels[trip.vessel.gearType]}）
@@ -119,7 +119,7 @@ export function TripDrawer({ trip, onClose }: { trip: SeaTripView | null; onClos
               {trip.filedBy === 'supervisee' ? '本人报备' : '工作人员代报'} · {dateTime(trip.filedAt)}
             </Typography.Text>
           </Flex>
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="社区矫正对象">
               {trip.superviseeName}（{trip.caseNo ?? '未编号'}）
             </Descriptions.Item>

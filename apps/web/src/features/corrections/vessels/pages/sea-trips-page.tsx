@@ -78,7 +78,7 @@ export default function SeaTripsPage() {
               size="middle"
               loading={trips.isFetching && !trips.data}
               dataSource={trips.data?.items ?? []}
-              scroll={{ x: 1330 }}
+              scroll={{ x: 1120 }}
               pagination={{
                 current: page,
                 pageSize: 20,
@@ -111,6 +111,9 @@ export default function SeaTripsPage() {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {r.caseNo ?? ''}
                       </Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {r.office.name}
+                      </Typography.Text>
                     </Flex>
                   ),
                 },
@@ -127,11 +130,11 @@ export default function SeaTripsPage() {
                     </Flex>
                   ),
                 },
-                { title: '计划出海至返港', key: 'span', width: 220, render: (_: unknown, r) => tripSpan(r) },
+                { title: '计划出海至返港', key: 'span', width: 200, render: (_: unknown, r) => tripSpan(r) },
                 {
                   title: '作业海域',
                   dataIndex: 'seaArea',
-                  width: 200,
+                  width: 170,
                   render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span>,
                 },
                 {
@@ -141,7 +144,6 @@ export default function SeaTripsPage() {
                   render: (_: unknown, r) => <TripStatus trip={r} />,
                 },
                 { title: '报备时间', dataIndex: 'filedAt', width: 140, render: (v: string) => dateTime(v) },
-                { title: '司法所', key: 'office', width: 150, render: (_: unknown, r) => r.office.name },
                 {
                   title: '操作',
                   key: 'actions',

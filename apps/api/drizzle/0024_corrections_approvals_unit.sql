@@ -1,0 +1,1 @@
+ALTER TABLE "corrections_approval" ADD COLUMN "decided_unit" text;
