@@ -25,7 +25,7 @@ export const approvalLevelLabels: Record<ApprovalLevel, string> = {
   city: '市司法局',
 };
 
-export const approvalStatuses = ['pending', 'forwarded', 'approved', 'refused', 'returned', 'withdrawn'] as const;
+export const approvalStatuses = ['pending', 'forwarded', 'approved', 'refused', 'returned'] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];
 export const approvalStatusLabels: Record<ApprovalStatus, string> = {
   pending: '待审批',
@@ -33,7 +33,6 @@ export const approvalStatusLabels: Record<ApprovalStatus, string> = {
   approved: '已批准',
   refused: '不予批准',
   returned: '已销假',
-  withdrawn: '已撤回',
 };
 
 const version = z.number({ error: '缺少版本号，请刷新后重试' }).int();
@@ -49,7 +48,8 @@ export const approvalApplySchema = z
     toDate: correctionsDay('结束日期').nullable().optional(),
   })
   .superRefine((v, c) => {
-    if (v.kind === 'leave' && !v.toDate) c.addIssue({ code: 'custom', path: ['toDate'], message: '请填写返回日期' });
+    if (v.kind === 'leave' && !v.toDate)
+      c.addIssue({ code: 'custom', path: ['toDate'], message: '请填写返回日期' });
     if (v.toDate && v.toDate < v.fromDate)
       c.addIssue({ code: 'custom', path: ['toDate'], message: '结束日期不能早于开始日期' });
   });

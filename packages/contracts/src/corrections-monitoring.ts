@@ -97,7 +97,10 @@ export const monitoringViewSchema = z.object({
   version: z.number().int(),
 });
 export type MonitoringView = z.infer<typeof monitoringViewSchema>;
-export const monitoringListSchema = z.object({ items: z.array(monitoringViewSchema), total: z.number().int() });
+export const monitoringListSchema = z.object({
+  items: z.array(monitoringViewSchema),
+  total: z.number().int(),
+});
 export type MonitoringList = z.infer<typeof monitoringListSchema>;
 export const monitoringListQuerySchema = z.object({
   status: z.enum(monitoringStatuses).optional(),

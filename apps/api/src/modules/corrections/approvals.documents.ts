@@ -30,7 +30,10 @@ export const approvalFieldSet: DocumentFieldSet = {
     const [row] = await executor
       .select({ a: correctionsApproval, name: person.name, status: caseRecord.status })
       .from(correctionsApproval)
-      .innerJoin(correctionsSupervisee, eq(correctionsSupervisee.caseId, correctionsApproval.superviseeCaseId))
+      .innerJoin(
+        correctionsSupervisee,
+        eq(correctionsSupervisee.caseId, correctionsApproval.superviseeCaseId),
+      )
       .innerJoin(person, eq(person.id, correctionsSupervisee.personId))
       .innerJoin(caseRecord, eq(caseRecord.id, correctionsApproval.caseId))
       .where(eq(correctionsApproval.caseId, caseId));

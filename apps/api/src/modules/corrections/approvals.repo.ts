@@ -26,7 +26,13 @@ export interface ApprovalRecord {
 
 function baseQuery(executor: Executor) {
   return executor
-    .select({ a: correctionsApproval, record: caseRecord, name: person.name, minor: isMinor, officeName: orgUnit.name })
+    .select({
+      a: correctionsApproval,
+      record: caseRecord,
+      name: person.name,
+      minor: isMinor,
+      officeName: orgUnit.name,
+    })
     .from(correctionsApproval)
     .innerJoin(caseRecord, eq(caseRecord.id, correctionsApproval.caseId))
     .innerJoin(correctionsSupervisee, eq(correctionsSupervisee.caseId, correctionsApproval.superviseeCaseId))
@@ -80,7 +86,10 @@ export async function findApproval(
 }
 
 /** All applications of a term, newest first (the portal's 我的审批). */
-export async function approvalsOfTerm(executor: Executor, superviseeCaseId: string): Promise<ApprovalRecord[]> {
+export async function approvalsOfTerm(
+  executor: Executor,
+  superviseeCaseId: string,
+): Promise<ApprovalRecord[]> {
   return baseQuery(executor)
     .where(eq(correctionsApproval.superviseeCaseId, superviseeCaseId))
     .orderBy(desc(correctionsApproval.appliedAt));

@@ -114,7 +114,13 @@ export function approvalsRoutes(deps: {
       '/api/corrections/approvals/:id/return',
       {
         config: { permission: 'corrections:supervise' },
-        schema: { tags, summary: '销假', params: idParams, body: z.unknown(), response: { 200: approvalViewSchema } },
+        schema: {
+          tags,
+          summary: '销假',
+          params: idParams,
+          body: z.unknown(),
+          response: { 200: approvalViewSchema },
+        },
       },
       async (request) => approvals.returnFromLeave(request.ctx, request.params.id, request.body),
     );
@@ -141,7 +147,9 @@ export function approvalsRoutes(deps: {
         },
       },
       async (request, reply) =>
-        idempotentCreate(idempotency, request, reply, (tx) => approvals.applyInPortal(tx, request.ctx, request.body)),
+        idempotentCreate(idempotency, request, reply, (tx) =>
+          approvals.applyInPortal(tx, request.ctx, request.body),
+        ),
     );
   };
 }

@@ -210,7 +210,12 @@ export class ApprovalsService {
       if (!above) throw AppError.conflict('本级已是最高审批层级，不能再报请上级');
       await this.#d.workflow.transition(
         ctx,
-        { caseId: id, transition: 'forward', version: input.version, comment: `报请${approvalLevelLabels[above]}审批：${input.opinion}` },
+        {
+          caseId: id,
+          transition: 'forward',
+          version: input.version,
+          comment: `报请${approvalLevelLabels[above]}审批：${input.opinion}`,
+        },
         { tx, viaModule: true },
       );
       await repo.updateApproval(tx, id, { forwardOpinion: input.opinion });

@@ -16,9 +16,9 @@ describe('release and termination rules (第四十四条、第四十五条)', ()
     );
     expect(terminationRefusal({ ...base, reason: 'revocation', sentenceKind: 'parole' })).toBeNull();
     expect(terminationRefusal({ ...base, reason: 'death', sentenceKind: 'temporaryService' })).toBeNull();
-    expect(terminationRefusal({ ...base, reason: 'committal', sentenceKind: 'probation', endedOn: '2025-12-31' })).toMatch(
-      /不能早于/,
-    );
+    expect(
+      terminationRefusal({ ...base, reason: 'committal', sentenceKind: 'probation', endedOn: '2025-12-31' }),
+    ).toMatch(/不能早于/);
   });
 
   it('lists the authorities not yet notified', () => {

@@ -27,7 +27,10 @@ export const sanctionFieldSet: DocumentFieldSet = {
     const [row] = await executor
       .select({ s: correctionsSanction, name: person.name })
       .from(correctionsSanction)
-      .innerJoin(correctionsSupervisee, eq(correctionsSupervisee.caseId, correctionsSanction.superviseeCaseId))
+      .innerJoin(
+        correctionsSupervisee,
+        eq(correctionsSupervisee.caseId, correctionsSanction.superviseeCaseId),
+      )
       .innerJoin(person, eq(person.id, correctionsSupervisee.personId))
       .where(eq(correctionsSanction.caseId, caseId));
     if (!row) return {};

@@ -33,7 +33,10 @@ export function revocationStep(sentence: SentenceKind): SanctionKind {
 
 type Step = 'praise' | 'admonition' | 'warning' | 'revoke' | 'penalty';
 
-function stepOfBreach(breach: SanctionBreach, absenceDays: number | null): { step: Step; reason: string } | null {
+function stepOfBreach(
+  breach: SanctionBreach,
+  absenceDays: number | null,
+): { step: Step; reason: string } | null {
   switch (breach) {
     case 'merit':
       return { step: 'praise', reason: '表现突出' };
@@ -86,11 +89,7 @@ export function suggestSanction(
     reasons.push(`已受警告${history.warnings}次，再次受到警告的应提请撤销或收监`);
   }
   const kind: SanctionKind =
-    step === 'revoke'
-      ? revocationStep(sentence)
-      : step === 'penalty'
-        ? 'requestPenalty'
-        : step;
+    step === 'revoke' ? revocationStep(sentence) : step === 'penalty' ? 'requestPenalty' : step;
   if (step === 'revoke' && kind === 'requestPenalty') reasons.push('管制不适用撤销，提请公安机关处理');
   return { kind, reasons };
 }

@@ -19,7 +19,12 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncZod
       `${base}/training`,
       {
         config: { permission: 'corrections:read' },
-        schema: { tags: ['corrections'], summary: '培训就业（职业技能培训、证书、就业指导）', params, response: view },
+        schema: {
+          tags: ['corrections'],
+          summary: '培训就业（职业技能培训、证书、就业指导）',
+          params,
+          response: view,
+        },
       },
       async (request) => training.superviseeTraining(request.ctx, request.params.caseId),
     );
@@ -34,7 +39,13 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncZod
         `${base}/${path}`,
         {
           config: { permission: 'corrections:supervise' },
-          schema: { tags: ['corrections'], summary, params, body: z.unknown(), response: { 201: superviseeTrainingViewSchema } },
+          schema: {
+            tags: ['corrections'],
+            summary,
+            params,
+            body: z.unknown(),
+            response: { 201: superviseeTrainingViewSchema },
+          },
         },
         async (request, reply) => {
           const result = await training[method](request.ctx, request.params.caseId, request.body);

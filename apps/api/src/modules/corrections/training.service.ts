@@ -26,7 +26,11 @@ import type {
   CorrectionsEmploymentGuidanceRow,
   CorrectionsTrainingRow,
 } from './training.schema.ts';
-import { correctionsCertificate, correctionsEmploymentGuidance, correctionsTraining } from './training.schema.ts';
+import {
+  correctionsCertificate,
+  correctionsEmploymentGuidance,
+  correctionsTraining,
+} from './training.schema.ts';
 
 export interface TrainingServiceDeps {
   db: Database;

@@ -277,6 +277,17 @@ export const builtinRoles: RoleDefinition[] = [
     accountKind: 'staff',
   },
   {
+    // 第二十九条: electronic location monitoring is approved by the county bureau's head (the service also
+    // checks that the holder's unit is a county bureau); given at a county bureau, with its casework.
+    code: 'correctionsHead',
+    name: '县级司法局社区矫正负责人',
+    description: '社区矫正工作，并审批电子定位监管（第二十九条）',
+    duty: null,
+    dataScope: 'unitAndBelow',
+    permissions: [...correctionsCasework, p.corrections.readMinors, p.corrections.approveMonitoring],
+    accountKind: 'staff',
+  },
+  {
     code: 'lawyer',
     name: '律师',
     description: '本人承办的案件',
