@@ -84,6 +84,11 @@ describe('corrections demo data', () => {
       `select count(*)::int as n from corrections_ending e join case_document d on d.id = e.certificate_document_id`,
     );
     expect(Number(released[0]?.n)).toBe(Number(endings.find((r) => r.kind === 'release')?.n));
+    const sweep = await q(
+      `select count(*)::int as n, count(*) filter (where status = 'done')::int as done from corrections_sweep_item`,
+    );
+    expect(Number(sweep[0]?.n)).toBeGreaterThan(10);
+    expect(Number(sweep[0]?.done)).toBeLessThan(Number(sweep[0]?.n));
     const investigations = await q(`select count(*)::int as n from corrections_investigation`);
     expect(Number(investigations[0]?.n)).toBe(40);
   });

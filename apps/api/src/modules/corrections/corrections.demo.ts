@@ -21,7 +21,8 @@ import type { CorrectionsServices } from './index.ts';
 // windows), registered from the court's notice, reported in and classified; terms that have ended are
 // released with the certificate and the three notices, a few terminated; pre-sentence investigations;
 // vocational training with exactly 14 seafarer certificates issued in 2023 H1 (and some outside it),
-// other certificates and employment guidance (also in the fishing moratorium). People are made up.
+// other certificates and employment guidance (also in the fishing moratorium); a safety sweep before the
+// 2026 Spring Festival. People are made up.
 
 export const CORRECTIONS_DEMO_SIZE = 300;
 /** SEED-FIGURES.md: `corrections.seafarerCertificates` for 2023-01-01 – 2023-06-30. */
@@ -584,6 +585,37 @@ async function createAll(ctx: DemoContext): Promise<void> {
       });
     });
   }
+
+  // ---- 安全排查: 2026 年春节前, 海城区司法局 over its offices; three in four checked by the end ----
+  let campaignId = '';
+  const haicheng = offices.filter((o) => o.countyIndex === 0).map((o) => o.id);
+  add('2026-02-02', '08:40', async () => {
+    const c = await m.sweeps.createCampaign(await actor('jzcounty'), {
+      name: '2026年春节前安全大排查',
+      startsOn: '2026-02-02',
+      endsOn: '2026-02-13',
+      officeIds: haicheng,
+      note: '逐人核实联系方式、走访家庭、评估风险，重点关注涉海涉渔和严管对象。',
+    });
+    campaignId = c.id;
+    await ctx.track('corrections_sweep_campaign', c.id);
+  });
+  add('2026-02-10', '17:00', async () => {
+    const officer = await actor('jzcounty');
+    const { items } = await m.sweeps.items(officer, campaignId, {});
+    for (const [k, item] of items.entries()) {
+      if (k % 4 === 3) continue;
+      await m.sweeps.updateItem(officer, campaignId, item.id, {
+        version: item.version,
+        contactVerified: true,
+        homeVisited: true,
+        riskAssessed: true,
+        risk: k % 11 === 5 ? 'low' : 'none',
+        note: k % 11 === 5 ? '家庭矛盾较多，已纳入重点关注' : '走访家中，本人及家属情况稳定',
+        complete: true,
+      });
+    }
+  });
 
   events.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
   for (const e of events) await ctx.at(e.at, e.run);

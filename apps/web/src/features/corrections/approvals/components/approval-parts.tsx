@@ -71,3 +71,9 @@ export function ApprovalFacts({ a }: { a: ApprovalView }) {
     </Descriptions>
   );
 }
+
+/** Whether the 审批 button shows: pending ones, and forwarded ones above the office that forwarded them. */
+export function awaitsMe(a: ApprovalView, unitName: string | null): boolean {
+  if (a.status === 'pending') return true;
+  return a.status === 'forwarded' && levelOfUnitName(unitName) !== 'office';
+}

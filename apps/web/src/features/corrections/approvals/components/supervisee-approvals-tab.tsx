@@ -5,14 +5,16 @@ import { useEffect, useState } from 'react';
 import { LoadError } from '../../../../components/load-error.tsx';
 import { useCan } from '../../../../lib/access.tsx';
 import { errorMessage } from '../../../../lib/api.ts';
+import { useSessionUser } from '../../../../lib/session.ts';
 import { newIdempotencyKey, useRegisterApproval, useSuperviseeApprovals } from '../api/use-approvals.ts';
-import { ApprovalStatusTag, period } from './approval-parts.tsx';
+import { ApprovalStatusTag, awaitsMe, period } from './approval-parts.tsx';
 import { DecideDialog, ReturnDialog } from './decide-dialog.tsx';
 import { DocumentLink } from './document-link.tsx';
 
 /** The record page's tab 请假与审批: the supervisee's applications; register one from a paper form. */
 export function SuperviseeApprovalsTab({ caseId }: { caseId: string }) {
   const can = useCan();
+  const user = useSessionUser();
   const list = useSuperviseeApprovals(caseId);
   const [adding, setAdding] = useState(false);
   const [deciding, setDeciding] = useState<ApprovalView | null>(null);
@@ -56,7 +58,7 @@ export function SuperviseeApprovalsTab({ caseId }: { caseId: string }) {
             width: 170,
             render: (_: unknown, r) => (
               <Space size={0}>
-                {can('corrections:approve') && (r.status === 'pending' || r.status === 'forwarded') ? (
+                {can('corrections:approve') && awaitsMe(r, user.unitName) ? (
                   <Button type="link" size="small" onClick={() => setDeciding(r)}>
                     审批
                   </Button>

@@ -14,14 +14,16 @@ import { Link } from 'react-router';
 import { LoadError } from '../../../../components/load-error.tsx';
 import { PageHeader } from '../../../../components/page-header.tsx';
 import { useCan } from '../../../../lib/access.tsx';
+import { useSessionUser } from '../../../../lib/session.ts';
 import { useApprovalSettings, useApprovals } from '../api/use-approvals.ts';
-import { ApprovalStatusTag, period } from '../components/approval-parts.tsx';
+import { ApprovalStatusTag, awaitsMe, period } from '../components/approval-parts.tsx';
 import { DecideDialog, ReturnDialog } from '../components/decide-dialog.tsx';
 import { DocumentLink } from '../components/document-link.tsx';
 
 /** 审批: applications of my scope by state and kind; decide (with the required level shown), 报请上级, 销假. */
 export default function ApprovalsPage() {
   const can = useCan();
+  const user = useSessionUser();
   const [status, setStatus] = useState<ApprovalStatus | 'all'>('pending');
   const [kind, setKind] = useState<ApprovalKind | undefined>();
   const [page, setPage] = useState(1);
@@ -149,7 +151,7 @@ export default function ApprovalsPage() {
                   width: 140,
                   render: (_: unknown, r) => (
                     <Space size={0}>
-                      {can('corrections:approve') && (r.status === 'pending' || r.status === 'forwarded') ? (
+                      {can('corrections:approve') && awaitsMe(r, user.unitName) ? (
                         <Button type="link" size="small" onClick={() => setDeciding(r)}>
                           审批
                         </Button>

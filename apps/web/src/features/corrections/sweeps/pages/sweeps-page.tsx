@@ -163,7 +163,12 @@ export default function SweepsPage() {
                     }}
                   >
                     <List.Item.Meta title={c.name} description={`${c.startsOn} 至 ${c.endsOn}`} />
-                    <Progress type="circle" size={40} percent={c.percent} format={(p) => `${Math.round(p ?? 0)}%`} />
+                    <Progress
+                      type="circle"
+                      size={40}
+                      percent={c.percent}
+                      format={(p) => `${Math.round(p ?? 0)}%`}
+                    />
                   </List.Item>
                 )}
               />
