@@ -88,7 +88,10 @@ export function priorDaysInWindow(
   const start = monthsBefore(leave.toDate, windowMonths);
   let sum = 0;
   for (const p of prior) {
+    // YYYY-MM-DD strings compare as days; Math.max/min would turn them into NaN.
+    // biome-ignore lint/complexity/useMathMinMax: string days, not numbers
     const from = p.fromDate > start ? p.fromDate : start;
+    // biome-ignore lint/complexity/useMathMinMax: string days, not numbers
     const to = p.toDate < leave.toDate ? p.toDate : leave.toDate;
     if (to >= from) sum += leaveDays(from, to);
   }

@@ -202,8 +202,8 @@ export const correctionsModule = defineBusinessModule<CorrectionsServices>({
   },
   routes: (services, platform) => async (app) => {
     await app.register(releaseRoutes(services.release));
-    await app.register(sweepsRoutes(services.sweeps));
-    await app.register(trainingRoutes(services.training));
+    await app.register(sweepsRoutes(services.sweeps, platform.idempotency));
+    await app.register(trainingRoutes(services.training, platform.idempotency));
     await app.register(investigationRoutes(services.investigations, platform.idempotency));
     await app.register(
       registerRoutes({

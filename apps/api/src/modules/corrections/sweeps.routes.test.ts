@@ -131,6 +131,33 @@ describe('corrections safety sweeps', () => {
     expect(b.status).toBe('pending');
   });
 
+  it('a retried creation with the same Idempotency-Key makes one campaign', async () => {
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/corrections/sweeps',
+        headers: {
+          cookie: county.cookie,
+          'x-csrf-token': county.csrfToken,
+          'idempotency-key': 'sweep-retry-1',
+        },
+        payload: {
+          name: '国庆前安全排查',
+          startsOn: '2027-01-20',
+          endsOn: '2027-01-31',
+          officeIds: [second],
+        },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    const rows = await t.database.executeSql(
+      `select count(*)::int as n from corrections_sweep_campaign where name = '国庆前安全排查'`,
+    );
+    expect(Number((rows.rows[0] as { n: number }).n)).toBe(1);
+  });
+
   it('another county neither sees the campaign nor writes its items', async () => {
     expect((await hepu.request('GET', '/api/corrections/sweeps')).json().items).toEqual([]);
     expect((await hepu.request('GET', `/api/corrections/sweeps/${campaignId}`)).statusCode).toBe(404);

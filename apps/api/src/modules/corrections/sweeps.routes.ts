@@ -7,13 +7,18 @@ import {
 } from '@zhucheng/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idempotencyHeaders, idempotentCreate } from '../../platform/idempotency/idempotency.http.ts';
+import type { IdempotencyService } from '../../platform/idempotency/idempotency.service.ts';
 import type { SweepsService } from './sweeps.service.ts';
 
 const params = z.object({ id: z.uuid('排查活动编号不正确') });
 const itemParams = params.extend({ itemId: z.uuid('排查事项编号不正确') });
 
 // 安全排查: campaigns, completion by office, the checklist per supervisee.
-export function sweepsRoutes(sweeps: SweepsService): FastifyPluginAsyncZod {
+export function sweepsRoutes(
+  sweeps: SweepsService,
+  idempotency: Pick<IdempotencyService, 'withIdempotency'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/corrections/sweeps',
@@ -34,11 +39,15 @@ export function sweepsRoutes(sweeps: SweepsService): FastifyPluginAsyncZod {
         schema: {
           tags: ['corrections'],
           summary: '发起安全排查',
+          headers: idempotencyHeaders,
           body: z.unknown(),
           response: { 201: sweepCampaignViewSchema },
         },
       },
-      async (request, reply) => reply.code(201).send(await sweeps.createCampaign(request.ctx, request.body)),
+      async (request, reply) =>
+        idempotentCreate(idempotency, request, reply, (tx) =>
+          sweeps.createCampaign(request.ctx, request.body, tx),
+        ),
     );
     app.get(
       '/api/corrections/sweeps/:id',

@@ -12,7 +12,7 @@ import { type Principal, type RequestContext, requireStaff } from '../../platfor
 import { unitInScope } from '../../platform/access/scope.ts';
 import { caseRecord } from '../../platform/cases/cases.schema.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
-import type { Database, Executor } from '../../platform/db/database.ts';
+import type { Database, Executor, Transaction } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { percent } from '../../platform/metrics/metrics.rules.ts';
 import { orgUnit } from '../../platform/org/org.schema.ts';
@@ -47,11 +47,12 @@ export class SweepsService {
     this.#d = deps;
   }
 
-  async createCampaign(ctx: RequestContext, raw: unknown): Promise<SweepCampaignView> {
+  /** Inside the caller's transaction when given (Idempotency-Key), else its own. */
+  async createCampaign(ctx: RequestContext, raw: unknown, outer?: Transaction): Promise<SweepCampaignView> {
     const staff = requireStaff(ctx);
     const input = parse(sweepCampaignInputSchema, raw);
     const officeIds = [...new Set(input.officeIds)];
-    return this.#d.db.transaction(async (tx) => {
+    const run = async (tx: Transaction) => {
       const offices = await tx
         .select({ id: orgUnit.id, kind: orgUnit.kind, status: orgUnit.status })
         .from(orgUnit)
@@ -109,9 +110,9 @@ export class SweepsService {
           items: onRegister.length,
         },
       });
-      const view = await this.#campaignView(tx, staff, campaign);
-      return view;
-    });
+      return this.#campaignView(tx, staff, campaign);
+    };
+    return outer ? run(outer) : this.#d.db.transaction(run);
   }
 
   async listCampaigns(ctx: RequestContext): Promise<{ items: SweepCampaignView[] }> {

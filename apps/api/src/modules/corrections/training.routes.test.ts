@@ -128,6 +128,7 @@ describe('corrections training, certificates and employment guidance', () => {
     );
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().value).toBe(1);
+    expect(first.json().records).toEqual([caseId]);
     const year = await county.request(
       'GET',
       '/api/metrics/corrections.seafarerCertificates?from=2026-01-01&to=2026-12-31',

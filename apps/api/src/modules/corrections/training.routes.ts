@@ -5,12 +5,17 @@ import {
 } from '@zhucheng/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idempotencyHeaders, idempotentCreate } from '../../platform/idempotency/idempotency.http.ts';
+import type { IdempotencyService } from '../../platform/idempotency/idempotency.service.ts';
 import type { TrainingService } from './training.service.ts';
 
 const params = z.object({ caseId: z.uuid('社区矫正对象编号不正确') });
 
 // 教育培训与就业: a supervisee's training, certificates and guidance, and the certificates of the caller's units.
-export function trainingRoutes(training: TrainingService): FastifyPluginAsyncZod {
+export function trainingRoutes(
+  training: TrainingService,
+  idempotency: Pick<IdempotencyService, 'withIdempotency'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const view = { 200: superviseeTrainingViewSchema };
     const base = '/api/corrections/supervisees/:caseId';
@@ -43,14 +48,15 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncZod
             tags: ['corrections'],
             summary,
             params,
+            headers: idempotencyHeaders,
             body: z.unknown(),
             response: { 201: superviseeTrainingViewSchema },
           },
         },
-        async (request, reply) => {
-          const result = await training[method](request.ctx, request.params.caseId, request.body);
-          return reply.code(201).send(result);
-        },
+        async (request, reply) =>
+          idempotentCreate(idempotency, request, reply, (tx) =>
+            training[method](request.ctx, request.params.caseId, request.body, tx),
+          ),
       );
     }
 

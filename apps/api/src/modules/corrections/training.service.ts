@@ -95,9 +95,15 @@ export class TrainingService {
     return this.#view(db, caseId);
   }
 
-  async addTraining(ctx: RequestContext, caseId: string, raw: unknown): Promise<SuperviseeTrainingView> {
+  /** Inside the caller's transaction when given (Idempotency-Key), else its own. */
+  async addTraining(
+    ctx: RequestContext,
+    caseId: string,
+    raw: unknown,
+    tx?: Transaction,
+  ): Promise<SuperviseeTrainingView> {
     const input = parse(trainingRecordInputSchema, raw);
-    return this.#edit(ctx, caseId, async (tx, staffId, term) => {
+    return this.#edit(ctx, caseId, tx, async (tx, staffId, term) => {
       if (input.fromOn > this.#d.clock.today()) throw fieldError('fromOn', '培训开始日期不能晚于今天');
       if (input.toOn < term.periodStart) throw fieldError('toOn', '培训应在社区矫正期间内');
       const row = {
@@ -122,9 +128,15 @@ export class TrainingService {
     });
   }
 
-  async addCertificate(ctx: RequestContext, caseId: string, raw: unknown): Promise<SuperviseeTrainingView> {
+  /** Inside the caller's transaction when given (Idempotency-Key), else its own. */
+  async addCertificate(
+    ctx: RequestContext,
+    caseId: string,
+    raw: unknown,
+    tx?: Transaction,
+  ): Promise<SuperviseeTrainingView> {
     const input = parse(certificateInputSchema, raw);
-    return this.#edit(ctx, caseId, async (tx, staffId, term) => {
+    return this.#edit(ctx, caseId, tx, async (tx, staffId, term) => {
       if (input.issuedOn > this.#d.clock.today()) throw fieldError('issuedOn', '发证日期不能晚于今天');
       if (input.issuedOn < term.periodStart) {
         throw fieldError('issuedOn', '发证日期应在社区矫正期间内（不早于矫正期限开始日期）');
@@ -160,9 +172,15 @@ export class TrainingService {
     });
   }
 
-  async addGuidance(ctx: RequestContext, caseId: string, raw: unknown): Promise<SuperviseeTrainingView> {
+  /** Inside the caller's transaction when given (Idempotency-Key), else its own. */
+  async addGuidance(
+    ctx: RequestContext,
+    caseId: string,
+    raw: unknown,
+    tx?: Transaction,
+  ): Promise<SuperviseeTrainingView> {
     const input = parse(guidanceInputSchema, raw);
-    return this.#edit(ctx, caseId, async (tx, staffId, term) => {
+    return this.#edit(ctx, caseId, tx, async (tx, staffId, term) => {
       if (input.givenOn > this.#d.clock.today()) throw fieldError('givenOn', '帮扶日期不能晚于今天');
       if (input.givenOn < term.periodStart) throw fieldError('givenOn', '帮扶日期应在社区矫正期间内');
       const row = {
@@ -206,6 +224,7 @@ export class TrainingService {
   async #edit(
     ctx: RequestContext,
     caseId: string,
+    outer: Transaction | undefined,
     write: (
       tx: Transaction,
       staffId: string,
@@ -213,12 +232,13 @@ export class TrainingService {
     ) => Promise<void>,
   ): Promise<SuperviseeTrainingView> {
     const staff = requireStaff(ctx);
-    return this.#d.db.transaction(async (tx) => {
+    const run = async (tx: Transaction) => {
       const found = await registerRepo.findSupervisee(tx, staff, caseId, { forUpdate: true });
       if (!found) throw notFound();
       await write(tx, staff.id, { periodStart: found.s.periodStart, endedOn: found.s.endedOn });
       return this.#view(tx, caseId);
-    });
+    };
+    return outer ? run(outer) : this.#d.db.transaction(run);
   }
 
   async #view(executor: Executor, caseId: string): Promise<SuperviseeTrainingView> {

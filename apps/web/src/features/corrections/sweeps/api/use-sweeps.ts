@@ -38,7 +38,10 @@ export function useSweepItems(id: string | null, filters: { officeId?: number; s
 export function useCreateSweep() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => apiSend('POST', '/api/corrections/sweeps', body, sweepCampaignViewSchema),
+    mutationFn: (v: { body: unknown; idempotencyKey: string }) =>
+      apiSend('POST', '/api/corrections/sweeps', v.body, sweepCampaignViewSchema, {
+        idempotencyKey: v.idempotencyKey,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
 }

@@ -1,7 +1,7 @@
 import { type SweepItemView, sweepRiskLabels, sweepRisks } from '@zhucheng/contracts';
 import { App, Button, Checkbox, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FormErrorAlert } from '../../../../components/form-error-alert.tsx';
 import { useFormError } from '../../../../lib/form-errors.ts';
 import { flattenOrgTree, useOrgTree } from '../../../../lib/org-units.ts';
@@ -21,6 +21,7 @@ export function CreateSweepDialog({ open, onClose }: { open: boolean; onClose: (
   const create = useCreateSweep();
   const tree = useOrgTree();
   const { message } = App.useApp();
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const offices = useMemo(
     () =>
       [...flattenOrgTree(tree.data ?? []).values()]
@@ -32,15 +33,19 @@ export function CreateSweepDialog({ open, onClose }: { open: boolean; onClose: (
     if (!open) return;
     form.resetFields();
     formError.clear();
+    setIdempotencyKey(crypto.randomUUID());
   }, [open, form, formError.clear]);
   const submit = (v: CampaignValues) =>
     create.mutate(
       {
-        name: v.name,
-        startsOn: v.range?.[0]?.format('YYYY-MM-DD'),
-        endsOn: v.range?.[1]?.format('YYYY-MM-DD'),
-        officeIds: v.officeIds ?? [],
-        note: v.note ?? null,
+        idempotencyKey,
+        body: {
+          name: v.name,
+          startsOn: v.range?.[0]?.format('YYYY-MM-DD'),
+          endsOn: v.range?.[1]?.format('YYYY-MM-DD'),
+          officeIds: v.officeIds ?? [],
+          note: v.note ?? null,
+        },
       },
       {
         onSuccess: (c) => {

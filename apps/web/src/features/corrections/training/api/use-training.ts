@@ -32,12 +32,15 @@ export type TrainingRecordKind = 'trainings' | 'certificates' | 'guidance';
 export function useAddTrainingRecord() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (v: { caseId: string; kind: TrainingRecordKind; body: unknown }) =>
+    mutationFn: (v: { caseId: string; kind: TrainingRecordKind; body: unknown; idempotencyKey: string }) =>
       apiSend(
         'POST',
         `/api/corrections/supervisees/${v.caseId}/${v.kind}`,
         v.body,
         superviseeTrainingViewSchema,
+        {
+          idempotencyKey: v.idempotencyKey,
+        },
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });

@@ -53,10 +53,12 @@ function AddDialog({
   const formError = useFormError(form);
   const add = useAddTrainingRecord();
   const { message } = App.useApp();
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   useEffect(() => {
     if (kind === null) return;
     form.resetFields();
     formError.clear();
+    setIdempotencyKey(crypto.randomUUID());
   }, [kind, form, formError.clear]);
   const submit = (v: Values) => {
     if (!kind) return;
@@ -86,7 +88,7 @@ function AddDialog({
               duringMoratorium: Boolean(v.duringMoratorium),
             };
     add.mutate(
-      { caseId, kind, body },
+      { caseId, kind, body, idempotencyKey },
       {
         onSuccess: () => {
           message.success('已登记');
