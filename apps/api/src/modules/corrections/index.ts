@@ -3,15 +3,9 @@ import { approvalCaseSeries, correctionsApprovalType } from './approvals.case-ty
 import { approvalDecisionTemplate, approvalFieldSet } from './approvals.documents.ts';
 import { approvalsRoutes } from './approvals.routes.ts';
 import { ApprovalsService } from './approvals.service.ts';
+import { correctionsDemo, correctionsGuardedTables } from './corrections.demo.ts';
+import { correctionsMetrics } from './corrections.metrics.ts';
 import { IntakeService } from './intake.service.ts';
-import { correctionsMonitoringType, monitoringCaseSeries } from './monitoring.case-type.ts';
-import { monitoringDecisionTemplate, monitoringFieldSet } from './monitoring.documents.ts';
-import { monitoringRoutes } from './monitoring.routes.ts';
-import { MonitoringService } from './monitoring.service.ts';
-import { correctionsSanctionType, sanctionCaseSeries } from './sanctions.case-type.ts';
-import { sanctionDecisionTemplate, sanctionFieldSet } from './sanctions.documents.ts';
-import { sanctionsRoutes } from './sanctions.routes.ts';
-import { SanctionsService } from './sanctions.service.ts';
 import {
   correctionsInvestigation,
   investigationCaseSeries,
@@ -20,42 +14,52 @@ import {
 import { investigationFieldSet, investigationReportTemplate } from './investigation.documents.ts';
 import { investigationRoutes } from './investigation.routes.ts';
 import { InvestigationService } from './investigation.service.ts';
+import { correctionsMonitoringType, monitoringCaseSeries } from './monitoring.case-type.ts';
+import { monitoringDecisionTemplate, monitoringFieldSet } from './monitoring.documents.ts';
+import { monitoringRoutes } from './monitoring.routes.ts';
+import { MonitoringService } from './monitoring.service.ts';
 import { SuperviseePortalService } from './portal.service.ts';
 import { correctionsSupervisee, superviseeCaseSeries } from './register.case-type.ts';
 import { registerRoutes } from './register.routes.ts';
 import { RegisterService } from './register.service.ts';
-import { correctionsMetrics } from './corrections.metrics.ts';
-import { correctionsDemo, correctionsGuardedTables } from './corrections.demo.ts';
-import { releaseCertificateSeries, releaseCertificateTemplate, releaseFieldSet } from './release.documents.ts';
+import {
+  releaseCertificateSeries,
+  releaseCertificateTemplate,
+  releaseFieldSet,
+} from './release.documents.ts';
 import { releaseRoutes } from './release.routes.ts';
 import { ReleaseService } from './release.service.ts';
+import { correctionsSanctionType, sanctionCaseSeries } from './sanctions.case-type.ts';
+import { sanctionDecisionTemplate, sanctionFieldSet } from './sanctions.documents.ts';
+import { sanctionsRoutes } from './sanctions.routes.ts';
+import { SanctionsService } from './sanctions.service.ts';
+import { supervisionRoutes } from './supervision.routes.ts';
+import { SupervisionService } from './supervision.service.ts';
 import { sweepsRoutes } from './sweeps.routes.ts';
 import { SweepsService } from './sweeps.service.ts';
 import { trainingRoutes } from './training.routes.ts';
 import { TrainingService } from './training.service.ts';
-import { supervisionRoutes } from './supervision.routes.ts';
-import { SupervisionService } from './supervision.service.ts';
 import { vesselsRoutes } from './vessels.routes.ts';
 import { VesselsService } from './vessels.service.ts';
 
 export { CORRECTIONS_APPROVAL } from './approvals.case-type.ts';
 export type { ApprovalsService } from './approvals.service.ts';
 export type { IntakeService } from './intake.service.ts';
+export { CORRECTIONS_INVESTIGATION } from './investigation.case-type.ts';
+export type { InvestigationService } from './investigation.service.ts';
 export { CORRECTIONS_MONITORING } from './monitoring.case-type.ts';
 export type { MonitoringService } from './monitoring.service.ts';
 // For the tracking module (issues 8/9): Art. 29 electronic-monitoring orders in force (not vessel tracking).
 export { activeMonitoringOrders, type TrackingMonitoringOrder } from './monitoring.tracking.ts';
-export { CORRECTIONS_SANCTION } from './sanctions.case-type.ts';
-export type { SanctionsService } from './sanctions.service.ts';
-export { CORRECTIONS_INVESTIGATION } from './investigation.case-type.ts';
-export type { InvestigationService } from './investigation.service.ts';
 export type { PortalTerm, SuperviseePortalService } from './portal.service.ts';
 export { CORRECTIONS_SUPERVISEE } from './register.case-type.ts';
 export type { RegisterService } from './register.service.ts';
 export type { ReleaseService } from './release.service.ts';
+export { CORRECTIONS_SANCTION } from './sanctions.case-type.ts';
+export type { SanctionsService } from './sanctions.service.ts';
+export type { SupervisionService } from './supervision.service.ts';
 export type { SweepsService } from './sweeps.service.ts';
 export type { TrainingService } from './training.service.ts';
-export type { SupervisionService } from './supervision.service.ts';
 // For the tracking module (issues 8/9): vessels, aboard windows, approved sea trips, the moratorium.
 export {
   inFishingMoratorium,

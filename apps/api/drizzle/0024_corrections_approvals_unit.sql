@@ -1,1 +1,0 @@
-ALTER TABLE "corrections_approval" ADD COLUMN "decided_unit" text;
