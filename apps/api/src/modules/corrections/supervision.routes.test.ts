@@ -178,6 +178,8 @@ describe('corrections supervision', () => {
       status: 'underSupervision',
       reportedInOn: '2026-11-25',
       reportIn: { status: 'met' },
+      // Registered without a photo: the report-in photo becomes the archive's.
+      photoFileId: body.photoFileId,
     });
     expect(
       await q('select transition, actor_name from case_history where case_id = $1 and transition = $2', [

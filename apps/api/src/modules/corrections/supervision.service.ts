@@ -216,6 +216,16 @@ export class SupervisionService {
       reportedOn: today,
       comment: `${today} 网上报到（${locationText(input.location)}）${input.note ? `：${input.note}` : ''}`,
     });
+    if (!found.s.photoFileId) {
+      // A register without a photo takes the report-in photo (本人正面照片) as the archive's.
+      const after = await registerRepo.findSupervisee(tx, null, term.caseId);
+      if (after && !after.s.photoFileId) {
+        await registerRepo.updateSupervisee(tx, term.caseId, after.s.version, {
+          photoFileId: input.photoFileId,
+          updatedAt: now,
+        });
+      }
+    }
     await repo.insertReportInEvidence(tx, {
       caseId: term.caseId,
       reportedAt: now,

@@ -4,19 +4,27 @@ import { useState } from 'react';
 import { LoadError } from '../../../../components/load-error.tsx';
 import { PageLoading } from '../../../../components/page-loading.tsx';
 import { useCan } from '../../../../lib/access.tsx';
+import { useSupervisee } from '../../api/use-corrections.ts';
 import { useEnding } from '../api/use-release.ts';
 import { type EndingTarget, ReleaseDialog, TerminateDialog } from './ending-dialogs.tsx';
 
 /** 解矫 tab: how the term ended (certificate, notices), or the buttons to end it. */
 export function SuperviseeEndingTab({ caseId }: { caseId: string }) {
   const ending = useEnding(caseId);
+  // The record page has loaded the supervisee already (same query): the dialogs name the person.
+  const record = useSupervisee(caseId);
   const can = useCan();
   const [release, setRelease] = useState<EndingTarget | null>(null);
   const [terminate, setTerminate] = useState<EndingTarget | null>(null);
   if (ending.isPending) return <PageLoading />;
   if (ending.isError) return <LoadError error={ending.error} onRetry={() => ending.refetch()} />;
   const v = ending.data;
-  const target = { caseId, name: '该社区矫正对象', periodEnd: v.periodEnd, version: v.version };
+  const target = {
+    caseId,
+    name: record.data?.name ?? '该社区矫正对象',
+    periodEnd: v.periodEnd,
+    version: v.version,
+  };
   if (!v.ending) {
     return (
       <Flex vertical gap={12}>

@@ -67,7 +67,7 @@ function ReportIn() {
       <h2 className="portal-card__title">网上报到</h2>
       <p className={styles.lead} style={{ marginBottom: 12 }}>
         请在{h.reportInDueOn ? ` ${h.reportInDueOn} 前` : '规定期限内'}
-        完成报到。拍摄一张本人正面照片，并允许获取位置， 司法所会核实您的身份和所在地。
+        完成报到。拍摄一张本人正面照片，并允许获取位置，司法所会核实您的身份和所在地。
       </p>
       <div className={styles.field}>
         <span className={styles.label}>本人照片（必填）</span>
