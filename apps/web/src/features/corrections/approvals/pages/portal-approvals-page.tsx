@@ -1,4 +1,3 @@
-import { LockOutlined } from '@ant-design/icons';
 import {
   type ApprovalKind,
   type ApprovalView,
@@ -7,12 +6,9 @@ import {
 } from '@zhucheng/contracts';
 import { Button, Empty, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { LoadError } from '../../../../components/load-error.tsx';
-import { PageLoading } from '../../../../components/page-loading.tsx';
-import { ApiRequestError, errorMessage } from '../../../../lib/api.ts';
-import { useSessionState } from '../../../../lib/session.ts';
+import { useState } from 'react';
+import { errorMessage } from '../../../../lib/api.ts';
+import { PortalQueryState, SuperviseeGate } from '../../supervision/components/portal-shared.tsx';
 import { newIdempotencyKey, usePortalApplications, usePortalApply } from '../api/use-approvals.ts';
 import { approvalStatusColor, period } from '../components/approval-parts.tsx';
 import styles from '../components/portal.module.css';
@@ -20,63 +16,20 @@ import styles from '../components/portal.module.css';
 /** 请假申请 + 我的审批 (portal): apply for leave (or a visitor, a move); see my applications and their state. */
 export default function PortalApprovalsPage() {
   return (
-    <Gate>
+    <SuperviseeGate
+      signInHint="请假申请需要先用您在司法所登记的手机号和短信验证码登录。登录后自动回到这里。"
+      staffHint="您已用工作人员账号登录。审批请到工作台的“社区矫正 → 审批”办理。"
+    >
       <Approvals />
-    </Gate>
+    </SuperviseeGate>
   );
-}
-
-function Gate({ children }: { children: ReactNode }) {
-  const session = useSessionState();
-  const navigate = useNavigate();
-  const location = useLocation();
-  if (session.isPending) return <PageLoading label="正在读取登录状态…" />;
-  const signedIn = session.data?.status === 'signedIn' ? session.data.session : null;
-  if (signedIn && signedIn.user.kind !== 'citizen') {
-    return (
-      <section className="portal-card">
-        <Empty description="您已用工作人员账号登录。审批请到工作台的“社区矫正 → 审批”办理。" />
-      </section>
-    );
-  }
-  if (!signedIn) {
-    return (
-      <section className="portal-card">
-        <Empty
-          image={<LockOutlined style={{ fontSize: 48, color: 'var(--portal-blue)' }} />}
-          styles={{ image: { height: 56 } }}
-          description="请假申请需要先用您在司法所登记的手机号和短信验证码登录。登录后自动回到这里。"
-        >
-          <Button
-            type="primary"
-            size="large"
-            block
-            onClick={() => navigate(`/me?next=${encodeURIComponent(location.pathname)}`)}
-          >
-            去登录
-          </Button>
-        </Empty>
-      </section>
-    );
-  }
-  return children;
 }
 
 function Approvals() {
   const data = usePortalApplications();
   const [applying, setApplying] = useState(false);
   const [done, setDone] = useState<ApprovalView | null>(null);
-  if (data.isPending) return <PageLoading />;
-  if (data.isError) {
-    if (data.error instanceof ApiRequestError && data.error.status === 404) {
-      return (
-        <section className="portal-card">
-          <Empty description="未找到您的社区矫正档案。请确认使用的是在司法所登记的手机号，或联系司法所。" />
-        </section>
-      );
-    }
-    return <LoadError error={data.error} onRetry={() => data.refetch()} />;
-  }
+  if (!data.data) return <PortalQueryState query={data} />;
   if (applying) {
     return (
       <ApplyForm

@@ -12,8 +12,19 @@ import styles from './portal.module.css';
 // Pieces the supervisee's portal pages share: the sign-in gate, "no record" for a 404, the phone's
 // location with its accuracy, and Beijing-time formats.
 
-/** The supervisee's pages need the portal's SMS sign-in with the phone recorded at registration. */
-export function SuperviseeGate({ children }: { children: ReactNode }) {
+/**
+ * The supervisee's pages need the portal's SMS sign-in with the phone recorded at registration. A page
+ * may say what it is for (`signInHint`) and where staff do the same work in the console (`staffHint`).
+ */
+export function SuperviseeGate({
+  children,
+  signInHint = '请用您在司法所登记的手机号和短信验证码登录（首次登录自动开通）。登录后自动回到这里。',
+  staffHint = '您已用工作人员账号登录。社区矫正对象的日常监管请到工作台的“社区矫正”办理。',
+}: {
+  children: ReactNode;
+  signInHint?: string;
+  staffHint?: string;
+}) {
   const session = useSessionState();
   const navigate = useNavigate();
   const location = useLocation();
@@ -22,7 +33,7 @@ export function SuperviseeGate({ children }: { children: ReactNode }) {
   if (signedIn && signedIn.user.kind !== 'citizen') {
     return (
       <section className="portal-card">
-        <Empty description="您已用工作人员账号登录。社区矫正对象的日常监管请到工作台的“社区矫正”办理。" />
+        <Empty description={staffHint} />
       </section>
     );
   }
@@ -32,7 +43,7 @@ export function SuperviseeGate({ children }: { children: ReactNode }) {
         <Empty
           image={<LockOutlined style={{ fontSize: 48, color: 'var(--portal-blue)' }} />}
           styles={{ image: { height: 56 } }}
-          description="请用您在司法所登记的手机号和短信验证码登录（首次登录自动开通）。登录后自动回到这里。"
+          description={signInHint}
         >
           <Button
             type="primary"

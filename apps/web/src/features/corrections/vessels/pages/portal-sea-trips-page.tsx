@@ -1,4 +1,3 @@
-import { LockOutlined } from '@ant-design/icons';
 import {
   aboardRoleLabels,
   gearTypeLabels,
@@ -7,12 +6,9 @@ import {
 } from '@zhucheng/contracts';
 import { Alert, Button, Empty, Input, Radio, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { LoadError } from '../../../../components/load-error.tsx';
-import { PageLoading } from '../../../../components/page-loading.tsx';
-import { ApiRequestError, errorMessage } from '../../../../lib/api.ts';
-import { useSessionState } from '../../../../lib/session.ts';
+import { useState } from 'react';
+import { errorMessage } from '../../../../lib/api.ts';
+import { PortalQueryState, SuperviseeGate } from '../../supervision/components/portal-shared.tsx';
 import {
   newIdempotencyKey,
   usePortalFileTrip,
@@ -25,63 +21,20 @@ import styles from '../components/portal.module.css';
 /** 出海报备 (portal): file before going to sea, my trips with their state, log at sea, return report. */
 export default function PortalSeaTripsPage() {
   return (
-    <Gate>
+    <SuperviseeGate
+      signInHint="出海报备需要先用您在司法所登记的手机号和短信验证码登录。登录后自动回到这里。"
+      staffHint="您已用工作人员账号登录。出海报备的审批请到工作台的“社区矫正 → 出海报备”办理。"
+    >
       <SeaTrips />
-    </Gate>
+    </SuperviseeGate>
   );
-}
-
-function Gate({ children }: { children: ReactNode }) {
-  const session = useSessionState();
-  const navigate = useNavigate();
-  const location = useLocation();
-  if (session.isPending) return <PageLoading label="正在读取登录状态…" />;
-  const signedIn = session.data?.status === 'signedIn' ? session.data.session : null;
-  if (signedIn && signedIn.user.kind !== 'citizen') {
-    return (
-      <section className="portal-card">
-        <Empty description="您已用工作人员账号登录。出海报备的审批请到工作台的“社区矫正 → 出海报备”办理。" />
-      </section>
-    );
-  }
-  if (!signedIn) {
-    return (
-      <section className="portal-card">
-        <Empty
-          image={<LockOutlined style={{ fontSize: 48, color: 'var(--portal-blue)' }} />}
-          styles={{ image: { height: 56 } }}
-          description="出海报备需要先用您在司法所登记的手机号和短信验证码登录。登录后自动回到这里。"
-        >
-          <Button
-            type="primary"
-            size="large"
-            block
-            onClick={() => navigate(`/me?next=${encodeURIComponent(location.pathname)}`)}
-          >
-            去登录
-          </Button>
-        </Empty>
-      </section>
-    );
-  }
-  return children;
 }
 
 function SeaTrips() {
   const data = usePortalSeaTrips();
   const [filing, setFiling] = useState(false);
   const [filed, setFiled] = useState<SeaTripView | null>(null);
-  if (data.isPending) return <PageLoading />;
-  if (data.isError) {
-    if (data.error instanceof ApiRequestError && data.error.status === 404) {
-      return (
-        <section className="portal-card">
-          <Empty description="未找到您的社区矫正档案。请确认使用的是在司法所登记的手机号，或联系司法所。" />
-        </section>
-      );
-    }
-    return <LoadError error={data.error} onRetry={() => data.refetch()} />;
-  }
+  if (!data.data) return <PortalQueryState query={data} />;
   const v = data.data;
   const m = v.settings.moratorium;
   if (filing) {
