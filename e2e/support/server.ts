@@ -53,6 +53,8 @@ export function spawnServer(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DATABASE_URL: '',
+      // Several servers run at once: each gateway takes a free port (the journeys that need it read it).
+      TRACKING_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -51,6 +51,18 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  // 海上定位: the JT/T 808 terminal gateway (0 = any free port; `off` = not started by this process).
+  TRACKING_PORT: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], {
+      error: 'TRACKING_PORT 应为 0 至 65535 的端口号或 off',
+    })
+    .default(6808),
+  TRACKING_HOST: z.string().min(1).default('0.0.0.0'),
+  TRACKING_IDLE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  TRACKING_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(200_000).default(20_000),
+  TRACKING_CONNECTIONS_PER_TERMINAL: z.coerce.number().int().min(1).max(10).default(2),
+  TRACKING_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(36),
+  TRACKING_MAX_SPEED_KMH: z.coerce.number().min(10).max(2000).default(120),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -79,8 +91,22 @@ export interface Config {
   auditRetentionDays: number;
   /** Largest accepted upload, in bytes (UPLOAD_MAX_MB). */
   uploadMaxBytes: number;
+  /** The JT/T 808 gateway (TRACKING_*); `port: null` when TRACKING_PORT=off. */
+  tracking: TrackingConfig;
   /** The whole environment, for parts that read their own variables (keys, bootstrap passwords). */
   variables: Record<string, string | undefined>;
+}
+
+export interface TrackingConfig {
+  port: number | null;
+  host: string;
+  idleSeconds: number;
+  maxConnections: number;
+  connectionsPerTerminal: number;
+  /** Months of positions kept; older monthly partitions are dropped. */
+  retentionMonths: number;
+  /** Faster than this (reported or implied between fixes) is filtered as impossible. */
+  maxSpeedKmh: number;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +160,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    tracking: {
+      port: e.TRACKING_PORT === 'off' ? null : e.TRACKING_PORT,
+      host: e.TRACKING_HOST,
+      idleSeconds: e.TRACKING_IDLE_SECONDS,
+      maxConnections: e.TRACKING_MAX_CONNECTIONS,
+      connectionsPerTerminal: e.TRACKING_CONNECTIONS_PER_TERMINAL,
+      retentionMonths: e.TRACKING_RETENTION_MONTHS,
+      maxSpeedKmh: e.TRACKING_MAX_SPEED_KMH,
+    },
     variables: present,
   };
 }

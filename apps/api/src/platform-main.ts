@@ -43,6 +43,9 @@ async function start(options: RunPlatformOptions): Promise<void> {
 
   const { lifecycle, jobs } = services;
   lifecycle.onShutdown({ name: 'http', run: () => app.close() });
+  for (const listener of services.listeners) {
+    lifecycle.onShutdown({ name: listener.name, run: () => listener.stop() });
+  }
   lifecycle.onShutdown({ name: 'jobs', run: () => jobs.stop() });
   lifecycle.onShutdown({ name: 'database', run: () => database.close() });
   lifecycle.onShutdown({ name: 'data-dir lock', run: async () => lock?.release() });
@@ -69,6 +72,11 @@ async function start(options: RunPlatformOptions): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   await app.listen({ port: config.port, host: config.host });
+  const listenerLines: string[] = [];
+  for (const listener of services.listeners) {
+    const line = await listener.start();
+    if (line) listenerLines.push(`  ${line}`);
+  }
   if (config.jobsEnabled) await jobs.start();
 
   const address = app.server.address();
@@ -84,6 +92,7 @@ async function start(options: RunPlatformOptions): Promise<void> {
       `  群众门户（手机）    ${base}/portal/`,
       `  接口文档            ${base}/api/docs`,
       `  健康检查            ${base}/api/health`,
+      ...listenerLines,
       '按 Ctrl-C 停止。',
       '',
     ].join('\n'),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import type { BusinessModule } from './modules/business-module.ts';
+import type { BusinessModule, ModuleListener } from './modules/business-module.ts';
 import { shippedModules } from './modules/index.ts';
 import type { AuditWriter } from './platform/access/ports.ts';
 import { RolesService } from './platform/access/roles.service.ts';
@@ -103,6 +103,8 @@ export interface Services {
   moduleList: readonly BusinessModule[];
   /** Each module's services by module name (typed access: `moduleServices(services, module)`). */
   modules: Map<string, object>;
+  /** Servers besides HTTP the modules run (the JT/T 808 gateway): started by platform-main. */
+  listeners: ModuleListener[];
 }
 
 export interface ServiceOverrides {
@@ -283,6 +285,7 @@ export function createServices(
     spreadsheets: new SpreadsheetService({ db, audit, imports, maxBytes: config.uploadMaxBytes }),
     moduleList,
     modules: new Map(),
+    listeners: [],
   };
   // Modules build on the finished platform services, in list order (a later module may use an earlier one).
   for (const m of moduleList) {
@@ -291,6 +294,7 @@ export function createServices(
     services.modules.set(m.name, own);
     for (const job of m.jobs?.(own, services) ?? []) jobs.define(job);
     for (const kind of m.importKinds?.(own, services) ?? []) imports.add(kind);
+    services.listeners.push(...(m.listeners?.(own, services) ?? []));
   }
   return services;
 }

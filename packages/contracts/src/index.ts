@@ -35,3 +35,4 @@ export * from './permissions.ts';
 export * from './persons.ts';
 export * from './spreadsheets.ts';
 export * from './system.ts';
+export * from './tracking.ts';

@@ -126,6 +126,15 @@ export const permissions = {
     /** Release at the end of the term and termination (第四十四条, 第四十五条). */
     release: 'corrections:release',
   },
+  /** 海上定位. Terminals belong to a unit; tracks follow the vessel's office or the supervisee's term. */
+  tracking: {
+    /** See terminals, vessels' last positions and tracks in scope (every track view is audited). */
+    read: 'tracking:read',
+    /** Register satellite terminals and record their installation on vessels. */
+    manageTerminals: 'tracking:manageTerminals',
+    /** Vendor platforms and their ingest keys; the gateway's status. */
+    manageVendors: 'tracking:manageVendors',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

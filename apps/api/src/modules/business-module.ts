@@ -38,6 +38,18 @@ export interface BusinessModule<S extends object = object> {
   jobs?(services: S, platform: Services): JobDefinition[];
   /** The module's ledger imports (台账导入); their commits write through the module's services. */
   importKinds?(services: S, platform: Services): ImportKindDef[];
+  /**
+   * Servers besides HTTP (the tracking module's JT/T 808 gateway): started by `npm start` after the HTTP
+   * server listens, stopped before the database closes; `npm run gateway` runs only these.
+   */
+  listeners?(services: S, platform: Services): ModuleListener[];
+}
+
+export interface ModuleListener {
+  name: string;
+  /** Starts listening; answers the line `npm start` prints (or null when configured off). */
+  start(): Promise<string | null>;
+  stop(): Promise<void>;
 }
 
 export function defineBusinessModule<S extends object>(module: BusinessModule<S>): BusinessModule<S> {

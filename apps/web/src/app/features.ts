@@ -14,6 +14,7 @@ import { notificationsFeature } from '../features/notifications/index.ts';
 import { orgFeature } from '../features/org/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
 import { systemFeature } from '../features/system/index.ts';
+import { trackingFeature } from '../features/tracking/index.ts';
 import type { Feature } from '../lib/feature.ts';
 
 export const features: readonly Feature[] = [
@@ -21,6 +22,7 @@ export const features: readonly Feature[] = [
   legalAidFeature,
   mediationFeature,
   correctionsFeature,
+  trackingFeature,
   personsFeature,
   metricsFeature,
   orgFeature,

@@ -72,9 +72,11 @@ export {
   aboardWindows,
   approvedSeaTrips,
   fishingMoratorium,
+  superviseeForTracking,
   type TrackingAboardWindow,
   type TrackingSeaTrip,
   type TrackingVessel,
+  vesselsByIds,
   vesselsForTracking,
 } from './vessels.tracking.ts';
 

@@ -1,7 +1,9 @@
 import type { AboardRole, GearType, SeaAreaShape, SeaTripStatus } from '@zhucheng/contracts';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Principal } from '../../platform/access/principal.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { readSetting } from '../../platform/settings/settings.repo.ts';
+import { findSupervisee } from './register.repo.ts';
 import {
   MORATORIUM_SETTING,
   type MoratoriumSettings,
@@ -151,4 +153,37 @@ export async function approvedSeaTrips(
 /** The fishing moratorium as configured (start/end `MM-DDTHH:mm` Beijing time, exempt gear types). */
 export async function fishingMoratorium(executor: Executor): Promise<MoratoriumSettings> {
   return moratoriumSettings(await readSetting(executor, MORATORIUM_SETTING));
+}
+
+/**
+ * A supervisee's term as the tracking module may show it to this staff member: in their corrections scope
+ * (minors only with corrections:readMinors), else undefined (the caller answers 404).
+ */
+export async function superviseeForTracking(
+  executor: Executor,
+  staff: Principal,
+  caseId: string,
+): Promise<{ caseId: string; caseNo: string | null; unitId: number } | undefined> {
+  const found = await findSupervisee(executor, staff, caseId);
+  if (!found) return undefined;
+  return { caseId: found.record.id, caseNo: found.record.caseNo, unitId: found.record.competentUnitId };
+}
+
+/** Vessels by id (with or without a terminal id written on them): installation and track views. */
+export async function vesselsByIds(executor: Executor, ids: readonly string[]): Promise<TrackingVessel[]> {
+  if (ids.length === 0) return [];
+  const v = correctionsVessel;
+  const rows = await executor
+    .select()
+    .from(v)
+    .where(inArray(v.id, [...ids]));
+  return rows.map((r) => ({
+    vesselId: r.id,
+    name: r.name,
+    registrationNo: r.registrationNo,
+    homePort: r.homePort,
+    gearType: r.gearType,
+    unitId: r.unitId,
+    terminalId: r.terminalId ?? '',
+  }));
 }

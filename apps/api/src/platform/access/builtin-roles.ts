@@ -46,6 +46,8 @@ const correctionsCasework: PermissionCode[] = [
   p.corrections.approve,
   p.corrections.sanction,
   p.corrections.release,
+  p.tracking.read,
+  p.tracking.manageTerminals,
 ];
 
 // The built-in roles. Their permissions are kept in code and written to the database at every start, so
@@ -68,6 +70,7 @@ export const builtinRoles: RoleDefinition[] = [
       p.user.resetPassword,
       p.calendar.read,
       p.calendar.manage,
+      p.tracking.manageVendors,
     ],
     accountKind: 'staff',
   },

@@ -59,6 +59,9 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'corrections:sanction': '提出和记录奖惩（表扬、训诫、警告、提请治安处罚、提请撤销、收监执行）',
   'corrections:approveMonitoring': '批准电子定位装置监管及延长（第二十九条，县级司法行政部门负责人）',
   'corrections:release': '解除矫正和终止矫正',
+  'tracking:read': '查看船舶位置与轨迹',
+  'tracking:manageTerminals': '登记卫星终端及其安装',
+  'tracking:manageVendors': '管理终端厂商接入与网关',
 };
 
 /** The part of a code before ':' names the module; the permission tree groups by it. */
