@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     const line = await listener.start();
     if (line) lines.push(`  ${line}`);
   }
-  process.stdout.write(`\n珠城智慧司法平台 · 终端接入网关已启动（PostgreSQL）\n${lines.join('\n')}\n按 Ctrl-C 停止。\n`);
+  process.stdout.write(
+    `\n珠城智慧司法平台 · 终端接入网关已启动（PostgreSQL）\n${lines.join('\n')}\n按 Ctrl-C 停止。\n`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) process.exit(1);

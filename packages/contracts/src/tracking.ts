@@ -34,8 +34,8 @@ export type Jt808Edition = (typeof jt808Editions)[number];
 export const terminalNumberSchema = z
   .string({ error: '请填写终端号' })
   .trim()
-  .regex(/^\d{1,20}$/, '终端号应为 1 至 20 位数字（JT/T 808 消息头中的终端手机号）')
-  .transform((v) => v.replace(/^0+(?=\d)/, ''));
+  .regex(/^[0-9A-Fa-f]{1,20}$/, '终端号应为 1 至 20 位数字（JT/T 808 消息头中的终端手机号）')
+  .transform((v) => v.toLowerCase().replace(/^0+(?=[0-9a-f])/, ''));
 
 export const terminalInputSchema = z.object({
   terminalNumber: terminalNumberSchema,

@@ -139,7 +139,7 @@ describe('tracking gateway (JT/T 808 over TCP)', () => {
     const frameB = (i: number) =>
       b.frame(MessageId.location, encodeLocation({ lat: 21.6 + i / 1000, lon: 109.3, time: at(i) }));
     const corrupted = Buffer.from(frameA(99));
-    corrupted[corrupted.length - 2] ^= 0xff; // wrong check code
+    corrupted.writeUInt8(corrupted.readUInt8(corrupted.length - 2) ^ 0x0f, corrupted.length - 2); // wrong check code
     // A: garbage, a stray delimiter, a corrupted frame, then ten valid frames split one byte per write
     a.socket.write(Buffer.from([0x00, 0x7e, 0x55, 0x66, 0x7e, 0x7e]));
     a.socket.write(corrupted);

@@ -80,9 +80,10 @@ describe('JT/T 808 header', () => {
     encrypted.writeUInt16BE(encrypted.readUInt16BE(2) | 0x0400, 2);
     expect(decodeMessage(encrypted)).toMatchObject({ code: 'encrypted' });
     expect(decodeMessage(Buffer.from([0x02]))).toMatchObject({ code: 'tooShort' });
-    const badPhone = Buffer.from(raw);
-    badPhone[4] = 0xab;
-    expect(decodeMessage(badPhone)).toMatchObject({ code: 'badPhone' });
+    // a maker's non-BCD phone is read as hex digits, not refused
+    const hexPhone = Buffer.from(raw);
+    hexPhone[9] = 0xab;
+    expect(decodeMessage(hexPhone)).toMatchObject({ header: { phone: 'ab' } });
   });
 
   it('escapes 0x7e and 0x7d at every position of a frame and gets the same content back', () => {

@@ -53,3 +53,27 @@ describe('jt808 frame', () => {
     expect(out.frames.map((x) => decodeFrame(x))).toContainEqual(content);
   });
 });
+
+describe('FrameSplitter with a terminal that does not escape an inner 0x7e', () => {
+  it('takes the longer frame whose header length and check code hold, and still resyncs after a cut frame', () => {
+    // header: 0x0002, body length 3, phone 013800138000, serial 1; body 01 7e 02 sent unescaped
+    const content = Buffer.from([
+      0x00, 0x02, 0x00, 0x03, 0x01, 0x38, 0x00, 0x13, 0x80, 0x00, 0x00, 0x01, 0x01, 0x7e, 0x02,
+    ]);
+    const check = content.reduce((a, b) => a ^ b, 0);
+    const sloppy = Buffer.concat([Buffer.from([0x7e]), content, Buffer.from([check, 0x7e])]);
+    const good = encodeFrame(content);
+    const s = new FrameSplitter();
+    // the sloppy frame in two pieces, split right after its inner 0x7e (the splitter must wait), then a good one
+    const first = s.push(sloppy.subarray(0, 15));
+    expect(first.frames).toEqual([]);
+    const rest = s.push(Buffer.concat([sloppy.subarray(15), good]));
+    expect(rest.frames).toEqual([sloppy, good]);
+    expect(decodeFrame(sloppy, { innerDelimiter: 'literal' })).toEqual(content);
+    expect(decodeFrame(sloppy)).toBeInstanceOf(Jt808FrameError);
+    // a frame cut short and followed by a good one: the good one is not lost
+    const cut = good.subarray(0, 8);
+    const again = new FrameSplitter().push(Buffer.concat([cut, good, good]));
+    expect(again.frames).toEqual([good, good]);
+  });
+});

@@ -12,7 +12,7 @@ export interface Jt808Header {
   edition: Jt808Edition;
   /** The 2019 protocol version byte (1 for JT/T 808-2019); 0 before 2019. */
   protocolVersion: number;
-  /** 终端手机号 without the BCD's leading zeros. */
+  /** 终端手机号 without the BCD's leading zeros (lower-case hex digits if a maker used nibbles above 9). */
   phone: string;
   serial: number;
   encrypted: boolean;
@@ -25,7 +25,7 @@ export interface Jt808Message {
   body: Buffer;
 }
 
-export type HeaderErrorCode = 'tooShort' | 'badLength' | 'badPacket' | 'badPhone' | 'encrypted';
+export type HeaderErrorCode = 'tooShort' | 'badLength' | 'badPacket' | 'encrypted';
 
 export class Jt808HeaderError extends Error {
   override name = 'Jt808HeaderError';
@@ -39,33 +39,16 @@ export class Jt808HeaderError extends Error {
 
 export const MAX_BODY_LENGTH = 0x3ff;
 
-/** BCD digits of a buffer (two per byte); a nibble above 9 makes the whole value invalid (null). */
-export function bcdToDigits(bytes: Uint8Array): string | null {
-  let out = '';
-  for (const b of bytes) {
-    const hi = b >> 4;
-    const lo = b & 0x0f;
-    if (hi > 9 || lo > 9) return null;
-    out += String(hi) + String(lo);
-  }
-  return out;
-}
-
-/** Digits → BCD of `length` bytes, left-padded with zeros. */
+/** Digits (hex digits for the makers that use them) → BCD of `length` bytes, left-padded with zeros. */
 export function digitsToBcd(digits: string, length: number): Buffer {
-  if (!/^\d*$/.test(digits) || digits.length > length * 2) {
+  if (!/^[0-9a-f]*$/i.test(digits) || digits.length > length * 2) {
     throw new RangeError(`cannot write ${digits} as BCD[${length}]`);
   }
-  const padded = digits.padStart(length * 2, '0');
-  const out = Buffer.alloc(length);
-  for (let i = 0; i < length; i++) {
-    out[i] = (Number(padded[i * 2]) << 4) | Number(padded[i * 2 + 1]);
-  }
-  return out;
+  return Buffer.from(digits.padStart(length * 2, '0'), 'hex');
 }
 
 function stripZeros(digits: string): string {
-  return digits.replace(/^0+(?=\d)/, '');
+  return digits.replace(/^0+(?=[0-9a-f])/, '');
 }
 
 /** Splits unescaped, check-code-free content into header and body; the declared length must match. */
@@ -88,8 +71,8 @@ export function decodeMessage(content: Uint8Array): Jt808Message | Jt808HeaderEr
   }
   const headerLength = offset + phoneLength + 2 + (split ? 4 : 0);
   if (buf.length < headerLength) return new Jt808HeaderError('tooShort', 'header cut short');
-  const digits = bcdToDigits(buf.subarray(offset, offset + phoneLength));
-  if (digits === null) return new Jt808HeaderError('badPhone', 'terminal phone is not BCD');
+  // BCD by the standard; some makers put other nibbles there (a recorded 0x0900 does), so read it as hex digits.
+  const digits = buf.subarray(offset, offset + phoneLength).toString('hex');
   offset += phoneLength;
   const serial = buf.readUInt16BE(offset);
   offset += 2;

@@ -91,7 +91,8 @@ export class Jt808Session {
 
   /** Handles one whole frame (with its 0x7e ends); answers the frames to send back (maybe none). */
   async handleFrame(frame: Uint8Array): Promise<Buffer[]> {
-    const content = decodeFrame(frame);
+    // The splitter has checked it; an inner 0x7e it accepted is a literal byte.
+    const content = decodeFrame(frame, { innerDelimiter: 'literal' });
     if (content instanceof Jt808FrameError) {
       this.#counters.framesRejected += 1;
       return [];

@@ -252,8 +252,7 @@ export class TerminalsService {
   ): Promise<{ result: number; authCode?: string; terminalId?: string }> {
     return this.#d.db.transaction(async (tx) => {
       const row = await repo.terminalByNumber(tx, terminalNumber);
-      const matches =
-        row && !row.retiredAt && row.deviceId.toUpperCase() === body.deviceId.trim().toUpperCase();
+      const matches = row && !row.retiredAt && row.deviceId.toUpperCase() === body.deviceId.toUpperCase();
       if (!row || !matches) {
         await this.#d.audit(tx, systemContext('tracking.gateway'), {
           action: 'tracking.terminal.register',
