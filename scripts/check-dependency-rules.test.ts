@@ -40,6 +40,7 @@ describe('dependency rules', () => {
         'packages/contracts/src/index.ts': "import { z } from 'zod'; export * from './a.ts';",
         'apps/web/src/features/legal-aid/index.ts': "import { Table } from '../../components/table.tsx';",
         'apps/web/src/app/features.ts': "import legalAid from '../features/legal-aid/index.ts';",
+        'apps/api/src/modules/tracking/gateway.test.ts': "import { a } from '../corrections/corrections.fixture.ts';",
       }),
     ).toEqual([]);
   });
@@ -49,7 +50,7 @@ describe('dependency rules', () => {
       check({
         'apps/api/src/platform/audit/audit.ts': "import { x } from '../../modules/legal-aid/index.ts';",
         'apps/api/src/modules/mediation/mediation.service.ts':
-          "import { repo } from '../legal-aid/legal-aid.repo.ts';",
+          "import { repo } from '../legal-aid/legal-aid.repo.ts'; import { f } from '../legal-aid/legal-aid.fixture.ts';",
         'apps/api/src/modules/legal-aid/legal-aid.rules.ts':
           "import fs from 'node:fs'; import { find } from './legal-aid.repo.ts';",
         'packages/contracts/src/index.ts': "import dayjs from 'dayjs';",

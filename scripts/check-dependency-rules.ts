@@ -3,7 +3,8 @@ import path from 'node:path';
 import ts from 'typescript';
 
 // The dependency rules of ARCHITECTURE.md, checked on every `npm test`:
-// - apps/api: platform/ never imports modules/; a module is entered only through its index.ts;
+// - apps/api: platform/ never imports modules/; a module is entered only through its index.ts (tests may
+//   also use another module's *.fixture.ts);
 //   *.rules.ts stays pure (no I/O, no repositories, no database).
 // - packages/contracts imports only zod.
 // - apps/web: features do not import each other; components/ and lib/ import no feature or shell.
@@ -60,7 +61,9 @@ export function checkDependencyRules(root: string): Violation[] {
       if (inPlatform && targetModule) {
         violations.push({ file: from, imported: spec, rule: 'platform/ never imports a module' });
       }
-      if (targetModule && targetModule[1] !== ownModule && targetModule[2] !== 'index.ts') {
+      // A test may build on another module's test fixtures (its *.fixture.ts), as its users would set it up.
+      const fixtureForTest = from.endsWith('.test.ts') && targetModule?.[2]?.endsWith('.fixture.ts');
+      if (targetModule && targetModule[1] !== ownModule && targetModule[2] !== 'index.ts' && !fixtureForTest) {
         violations.push({
           file: from,
           imported: spec,
