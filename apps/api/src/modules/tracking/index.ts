@@ -6,6 +6,7 @@ import { dropExpiredPartitions } from './track.partitions.ts';
 import { retentionFloor } from './track.rules.ts';
 import { TrackService } from './track.service.ts';
 import { pruneSideTables, TrackWriter } from './track.store.ts';
+import { trackingDemo, trackingGuardedTables } from './tracking.demo.ts';
 import { trackingRoutes } from './tracking.routes.ts';
 import { VendorsService } from './vendors.service.ts';
 
@@ -32,6 +33,8 @@ export interface TrackingServices {
 export const trackingModule = defineBusinessModule<TrackingServices>({
   name: 'tracking',
   label: '海上动态监管',
+  demoSteps: [trackingDemo],
+  demoGuardedTables: trackingGuardedTables,
   createServices: (platform) => {
     const { db } = platform.database;
     const base = { db, clock: platform.clock, audit: platform.audit };
