@@ -4,8 +4,8 @@ import type { SessionClient } from '../../testing/session-client.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { staffAccount, unitId } from '../corrections/corrections.fixture.ts';
 import { correctionsModule } from '../corrections/index.ts';
-import type { TrackingGateway } from './gateway.ts';
-import { trackingModule } from './index.ts';
+import { TrackingGateway } from './gateway.ts';
+import { trackingModule, trackingServicesOf } from './index.ts';
 import { encodeFrame } from './jt808.frame.ts';
 import { encodeMessage } from './jt808.header.ts';
 import {
@@ -269,6 +269,23 @@ describe('tracking gateway (JT/T 808 over TCP)', () => {
     expect(dropped).toEqual(['tracking_position_p202001']);
     expect(await listPartitions(t.database.db)).toEqual(before);
     expect((await storedPositions(t)).length).toBe(total);
+  });
+
+  it('closes a connection idle longer than the limit', async () => {
+    const services = trackingServicesOf(t.services);
+    const quiet = new TrackingGateway({
+      directory: services.terminals,
+      sink: services.writer,
+      limits: { idleSeconds: 0.3 },
+    });
+    const quietPort = await quiet.listen(0, '127.0.0.1');
+    const socket = net.connect({ port: quietPort, host: '127.0.0.1' });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const started = Date.now();
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    await expect.poll(() => quiet.status().connections).toBe(0);
+    await quiet.close();
   });
 
   it('answers garbage-only connections without crashing and reports its counters', async () => {
