@@ -1,0 +1,181 @@
+import type { SupervisionLevel } from '@zhucheng/contracts';
+
+// 告警 (issue 9, pure): kinds and severities, folding repeats into one open alert, the triage state machine
+// (new → acknowledged → assigned → resolved with a disposition), SLA timers by severity with escalation, and
+// the no-signal threshold by supervision level (satellite latency is expected, not "offline").
+
+export const alertKinds = [
+  'leftPermittedArea',
+  'enteredProhibitedZone',
+  'atSeaInMoratorium',
+  'atSeaWithoutTrip',
+  'pastPlannedReturn',
+  'noSignal',
+  'terminalAlarm',
+] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+export const alertKindLabels: Record<AlertKind, string> = {
+  leftPermittedArea: '驶出允许作业区域',
+  enteredProhibitedZone: '进入禁止区域',
+  atSeaInMoratorium: '休渔期出海',
+  atSeaWithoutTrip: '未报备出海',
+  pastPlannedReturn: '逾期未返港',
+  noSignal: '信号中断',
+  terminalAlarm: '终端报警',
+};
+
+export type Severity = 'high' | 'medium' | 'low';
+
+export const alertSeverity: Record<AlertKind, Severity> = {
+  enteredProhibitedZone: 'high',
+  terminalAlarm: 'high',
+  leftPermittedArea: 'medium',
+  atSeaInMoratorium: 'medium',
+  atSeaWithoutTrip: 'medium',
+  pastPlannedReturn: 'medium',
+  noSignal: 'low',
+};
+
+// ---- folding ----------------------------------------------------------------------------------------------
+
+export interface AlertKey {
+  vesselId: string;
+  kind: AlertKind;
+  /** The fence (not its version) for fence alerts, the alarm kind for terminal alarms; empty otherwise. */
+  subject: string;
+}
+
+export const foldKey = (k: AlertKey) => `${k.vesselId}|${k.kind}|${k.subject}`;
+
+export interface OpenAlert {
+  key: string;
+  firstAt: Date;
+  lastAt: Date;
+  occurrences: number;
+}
+
+/** A repeat of an open alert's key folds into it (count and last time); otherwise it opens a new one. */
+export function fold(
+  open: OpenAlert | undefined,
+  key: string,
+  at: Date,
+): { alert: OpenAlert; isNew: boolean } {
+  if (open && open.key === key) {
+    return {
+      alert: {
+        ...open,
+        lastAt: at > open.lastAt ? at : open.lastAt,
+        firstAt: at < open.firstAt ? at : open.firstAt,
+        occurrences: open.occurrences + 1,
+      },
+      isNew: false,
+    };
+  }
+  return { alert: { key, firstAt: at, lastAt: at, occurrences: 1 }, isNew: true };
+}
+
+// ---- triage ------------------------------------------------------------------------------------------------
+
+export const triageStates = ['new', 'acknowledged', 'assigned', 'resolved'] as const;
+export type TriageState = (typeof triageStates)[number];
+export type TriageAction = 'acknowledge' | 'assign' | 'resolve' | 'reopen';
+
+export const dispositions = [
+  'falseAlarm',
+  'verifiedHandled',
+  'sanctionStarted',
+  'equipmentFault',
+  'other',
+] as const;
+export type Disposition = (typeof dispositions)[number];
+export const dispositionLabels: Record<Disposition, string> = {
+  falseAlarm: '误报',
+  verifiedHandled: '核实并已处置',
+  sanctionStarted: '已启动惩处程序',
+  equipmentFault: '终端故障',
+  other: '其他',
+};
+
+const moves: Record<TriageAction, { from: readonly TriageState[]; to: TriageState }> = {
+  acknowledge: { from: ['new'], to: 'acknowledged' },
+  assign: { from: ['new', 'acknowledged', 'assigned'], to: 'assigned' },
+  resolve: { from: ['new', 'acknowledged', 'assigned'], to: 'resolved' },
+  reopen: { from: ['resolved'], to: 'acknowledged' },
+};
+
+/** The next state, or the Chinese reason the action is refused. */
+export function triage(
+  state: TriageState,
+  action: TriageAction,
+  input: { disposition?: Disposition; note?: string; assignee?: string } = {},
+): { state: TriageState } | { refused: string } {
+  const move = moves[action];
+  if (!move.from.includes(state)) return { refused: `告警当前状态不能${actionLabels[action]}` };
+  if (action === 'assign' && !input.assignee) return { refused: '请选择负责处置的工作人员' };
+  if (action === 'resolve') {
+    if (!input.disposition) return { refused: '请选择处置结果' };
+    if ((input.disposition === 'other' || input.disposition === 'falseAlarm') && !input.note?.trim()) {
+      return { refused: '误报或其他处置结果须说明理由' };
+    }
+  }
+  return { state: move.to };
+}
+
+const actionLabels: Record<TriageAction, string> = {
+  acknowledge: '确认',
+  assign: '指派',
+  resolve: '办结',
+  reopen: '重新打开',
+};
+
+// ---- SLA and escalation -------------------------------------------------------------------------------------
+
+/** Minutes to acknowledge and to resolve, by severity (configuration with these defaults). */
+export const defaultSla: Record<Severity, { acknowledgeMin: number; resolveMin: number }> = {
+  high: { acknowledgeMin: 15, resolveMin: 4 * 60 },
+  medium: { acknowledgeMin: 60, resolveMin: 24 * 60 },
+  low: { acknowledgeMin: 4 * 60, resolveMin: 72 * 60 },
+};
+
+/**
+ * Where an alert stands against its SLA at `now`: escalate (to the responsible officer's supervisor) once the
+ * acknowledge or the resolve time has passed in a state that still owes it.
+ */
+export function slaStanding(
+  severity: Severity,
+  state: TriageState,
+  openedAt: Date,
+  now: Date,
+  sla = defaultSla,
+): { acknowledgeBy: Date; resolveBy: Date; escalate: 'acknowledge' | 'resolve' | null } {
+  const s = sla[severity];
+  const acknowledgeBy = new Date(openedAt.getTime() + s.acknowledgeMin * 60_000);
+  const resolveBy = new Date(openedAt.getTime() + s.resolveMin * 60_000);
+  let escalate: 'acknowledge' | 'resolve' | null = null;
+  if (state === 'new' && now >= acknowledgeBy) escalate = 'acknowledge';
+  else if (state !== 'resolved' && now >= resolveBy) escalate = 'resolve';
+  return { acknowledgeBy, resolveBy, escalate };
+}
+
+// ---- no signal ----------------------------------------------------------------------------------------------
+
+/** Hours without a fix, at sea, before "no signal" is raised, by supervision level (configuration). */
+export const defaultNoSignalHours: Record<SupervisionLevel, number> = { strict: 2, ordinary: 6, lenient: 12 };
+
+/**
+ * Whether a vessel at sea has been silent too long for the strictest level aboard (no level known: ordinary).
+ * In port nothing is raised: terminals are often switched off there.
+ */
+export function noSignal(
+  lastFixAt: Date | null,
+  now: Date,
+  atSea: boolean,
+  levelsAboard: readonly (SupervisionLevel | null)[],
+  hours = defaultNoSignalHours,
+): boolean {
+  if (!atSea || !lastFixAt) return false;
+  const known = levelsAboard.map((l) => l ?? 'ordinary');
+  const limit = Math.min(...(known.length > 0 ? known : ['ordinary' as const]).map((l) => hours[l]));
+  return now.getTime() - lastFixAt.getTime() > limit * 3600_000;
+}
