@@ -40,7 +40,8 @@ describe('dependency rules', () => {
         'packages/contracts/src/index.ts': "import { z } from 'zod'; export * from './a.ts';",
         'apps/web/src/features/legal-aid/index.ts': "import { Table } from '../../components/table.tsx';",
         'apps/web/src/app/features.ts': "import legalAid from '../features/legal-aid/index.ts';",
-        'apps/api/src/modules/tracking/gateway.test.ts': "import { a } from '../corrections/corrections.fixture.ts';",
+        'apps/api/src/modules/tracking/gateway.test.ts':
+          "import { a } from '../corrections/corrections.fixture.ts';",
       }),
     ).toEqual([]);
   });

@@ -63,7 +63,12 @@ export function checkDependencyRules(root: string): Violation[] {
       }
       // A test may build on another module's test fixtures (its *.fixture.ts), as its users would set it up.
       const fixtureForTest = from.endsWith('.test.ts') && targetModule?.[2]?.endsWith('.fixture.ts');
-      if (targetModule && targetModule[1] !== ownModule && targetModule[2] !== 'index.ts' && !fixtureForTest) {
+      if (
+        targetModule &&
+        targetModule[1] !== ownModule &&
+        targetModule[2] !== 'index.ts' &&
+        !fixtureForTest
+      ) {
         violations.push({
           file: from,
           imported: spec,
