@@ -1,0 +1,281 @@
+import path from 'node:path';
+import { bootstrapPlatform } from '../apps/api/src/bootstrap.ts';
+import { loadConfig } from '../apps/api/src/config.ts';
+import { trackingServicesOf } from '../apps/api/src/modules/tracking/index.ts';
+import { StatusBit } from '../apps/api/src/modules/tracking/jt808.messages.ts';
+import { TrackPartitions } from '../apps/api/src/modules/tracking/track.partitions.ts';
+import type { Fix } from '../apps/api/src/modules/tracking/track.rules.ts';
+import { openDatabase } from '../apps/api/src/platform/db/database.ts';
+import { migrateDatabase } from '../apps/api/src/platform/db/migrate.ts';
+import { createLogger } from '../apps/api/src/platform/runtime/logger.ts';
+import { createServices } from '../apps/api/src/services.ts';
+
+// The gateway side of bench/tracking-ingest.ts, forked by it so that this process's RSS is the gateway's alone
+// (with PGlite: the gateway and the embedded database, as inside `npm start`). It owns the database: it opens
+// it (PGlite in BENCH_DATA_DIR, or DATABASE_URL), migrates, bootstraps, registers the terminals, starts the
+// JT/T 808 gateway through the tracking module's listener on 127.0.0.1 and a free port, and answers the
+// parent's requests over IPC: stats, row counts, the writer-only run and the raw insert ceiling.
+
+const send = (message: unknown) =>
+  new Promise<void>((resolve, reject) => {
+    if (!process.send)
+      return reject(new Error('tracking-gateway-child runs forked by bench/tracking-ingest.ts'));
+    process.send(message, (err: Error | null) => (err ? reject(err) : resolve()));
+  });
+
+const terminals = Number(process.env.BENCH_TERMINALS ?? 1000);
+const dataDir = process.env.BENCH_DATA_DIR ?? '';
+if (!dataDir) throw new Error('BENCH_DATA_DIR is not set');
+
+const config = loadConfig({
+  NODE_ENV: 'test',
+  DATA_DIR: dataDir,
+  DATABASE_URL: process.env.DATABASE_URL,
+  LOG_LEVEL: 'silent',
+  ADMIN_PASSWORD: 'Beihai#2026sys',
+  SECADMIN_PASSWORD: 'Zhucheng#2026sec',
+  AUDITOR_PASSWORD: 'Haicheng#2026aud',
+  TRACKING_PORT: '0',
+  TRACKING_HOST: '127.0.0.1',
+});
+
+// RSS once a second for the whole life of the process; the parent marks where the load starts and ends.
+const rss: { at: number; mb: number }[] = [];
+const sampleRss = () => rss.push({ at: Date.now(), mb: process.memoryUsage.rss() / 2 ** 20 });
+sampleRss();
+const sampler = setInterval(sampleRss, 1000);
+
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: path.join(config.dataDir, 'pglite'),
+  poolSize: config.databasePoolSize,
+});
+await migrateDatabase(database);
+const services = createServices(config, database, createLogger(config));
+await bootstrapPlatform(services);
+const tracking = trackingServicesOf(services);
+
+// The terminals as staff would have registered them, in one statement (numbers and device ids the parent derives
+// from the same index).
+await database.executeSql(
+  `insert into tracking_terminal (id, terminal_number, device_id, model, sim, edition, unit_id, created_by,
+     created_at, updated_at)
+   select gen_random_uuid(), '1380' || lpad(g::text, 7, '0'), 'B' || lpad(g::text, 6, '0'), 'BD3-SAT',
+     '8986' || lpad(g::text, 16, '0'), '2013', u.id, 'bench', now(), now()
+   from generate_series(1, $1::int) g, (select min(id) as id from org_unit) u`,
+  [terminals],
+);
+const terminalIds = (
+  await database.executeSql(
+    'select id from tracking_terminal where created_by = $1 order by terminal_number',
+    ['bench'],
+  )
+).rows.map((r) => String(r.id));
+
+const listener = services.listeners.find((l) => l.name === 'tracking gateway');
+if (!listener) throw new Error('the tracking module has no gateway listener');
+await listener.start();
+const gateway = tracking.gateway;
+const port = gateway?.status().port;
+if (!gateway || !port) throw new Error('the gateway did not start');
+
+/** Where terminal i is at step k (the parent's simulated terminals move the same way: ~4 km/h eastward). */
+const at = (i: number, k: number) => ({
+  lat: 21 + (i % 100) * 0.01,
+  lon: 108.5 + Math.floor(i / 100) * 0.01 + k * 0.00001,
+});
+
+const marks: { start?: number; end?: number } = {};
+let cpuAtStart = process.cpuUsage();
+
+async function rowCounts() {
+  await tracking.writer.flush();
+  const r = await database.executeSql(
+    `select (select count(*) from tracking_position)::int as positions,
+            (select count(*) from tracking_filtered_fix)::int as filtered,
+            (select count(*) from tracking_alarm)::int as alarms`,
+  );
+  return r.rows[0] as { positions: number; filtered: number; alarms: number };
+}
+
+/** Makes the month partitions of every instant exist before a timed run (the writer does it inside its batches). */
+async function ensurePartitions(instants: Date[]) {
+  await database.db.transaction((tx) => new TrackPartitions().ensure(tx, instants));
+}
+
+/**
+ * The ceiling: `rows` positions of the same shape straight into tracking_position — multi-row INSERT … ON CONFLICT
+ * DO NOTHING statements of `batch` rows, one after another as the writer commits, no gateway, no TCP, no
+ * classification. Times run backwards from `baseMs` (the gateway's went forwards from it), so every key is new.
+ */
+async function rawInsert(rows: number, batch: number, baseMs: number) {
+  const columns =
+    'terminal_id, fixed_at, received_at, lat, lon, altitude_m, speed_kmh, course, alarm_bits, status_bits, satellites, signal, mileage_km, source';
+  const width = 14;
+  const placeholders = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+    ).join(', ');
+  const full = `insert into tracking_position (${columns}) values ${placeholders(batch)} on conflict do nothing`;
+  const n = terminalIds.length;
+  const oldest = new Date(baseMs - Math.ceil(rows / n) * 1000 - 1000);
+  await ensurePartitions([oldest, new Date(baseMs - 1000)]);
+  const before = (await rowCounts()).positions;
+  const started = performance.now();
+  for (let start = 0; start < rows; start += batch) {
+    const size = Math.min(batch, rows - start);
+    const values: unknown[] = [];
+    const receivedAt = new Date();
+    for (let j = start; j < start + size; j++) {
+      const i = j % n;
+      const k = Math.floor(j / n);
+      const p = at(i, -k);
+      values.push(
+        terminalIds[i],
+        new Date(baseMs - (k + 1) * 1000),
+        receivedAt,
+        p.lat,
+        p.lon,
+        0,
+        4,
+        90,
+        0,
+        StatusBit.located,
+        12,
+        20,
+        1000 + k / 1000,
+        'jt808',
+      );
+    }
+    const text =
+      size === batch
+        ? full
+        : `insert into tracking_position (${columns}) values ${placeholders(size)} on conflict do nothing`;
+    await database.executeSql(text, values);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const stored = (await rowCounts()).positions - before;
+  return { rows, stored, seconds };
+}
+
+/**
+ * The writer alone: the same number of fixes through TrackWriter.submit (classification, batching, RETURNING), from
+ * `concurrency` closed loops as the sessions would submit them, without TCP or the protocol. Times run backwards
+ * from 60 days before `baseMs`.
+ */
+async function writerOnly(rows: number, concurrency: number, baseMs: number) {
+  const n = terminalIds.length;
+  const from = baseMs - 60 * 86_400_000;
+  await ensurePartitions([new Date(from - Math.ceil(rows / n) * 1000 - 1000), new Date(from - 1000)]);
+  const before = (await rowCounts()).positions;
+  let next = 0;
+  const started = performance.now();
+  const loop = async () => {
+    for (let j = next++; j < rows; j = next++) {
+      const i = j % n;
+      const k = Math.floor(j / n);
+      const p = at(i, -k);
+      const fix: Fix = {
+        terminalId: terminalIds[i] as string,
+        time: new Date(from - (k + 1) * 1000),
+        lat: p.lat,
+        lon: p.lon,
+        altitudeM: 0,
+        speedKmh: 4,
+        course: 90,
+        alarmBits: 0,
+        statusBits: StatusBit.located,
+        satellites: 12,
+        signal: 20,
+        mileageKm: 1000,
+        located: true,
+        source: 'jt808',
+      };
+      await tracking.writer.submit([fix]);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  const stored = (await rowCounts()).positions - before;
+  return { rows, stored, seconds };
+}
+
+function rssSummary() {
+  const start = marks.start ?? Date.now();
+  const end = marks.end ?? Date.now();
+  const during = rss.filter((s) => s.at >= start && s.at <= end + 1000);
+  const first = rss.filter((s) => s.at <= start).at(-1) ?? rss[0];
+  const last = rss.filter((s) => s.at <= end).at(-1) ?? rss.at(-1);
+  return {
+    beforeDatabaseMb: rss[0]?.mb ?? 0,
+    startMb: first?.mb ?? 0,
+    maxMb: Math.max(...during.map((s) => s.mb), first?.mb ?? 0),
+    endMb: last?.mb ?? 0,
+    samples: during.length,
+  };
+}
+
+let stopping: Promise<void> | null = null;
+function stop(): Promise<void> {
+  stopping ??= (async () => {
+    clearInterval(sampler);
+    await listener?.stop();
+    await database.close();
+  })();
+  return stopping;
+}
+
+type Request = { id: number; cmd: string; args?: Record<string, number> };
+
+process.on('message', (raw: Request) => {
+  const handle = async (): Promise<unknown> => {
+    const a = raw.args ?? {};
+    switch (raw.cmd) {
+      case 'mark-start':
+        sampleRss();
+        marks.start = Date.now();
+        cpuAtStart = process.cpuUsage();
+        return null;
+      case 'mark-end': {
+        const cpu = process.cpuUsage(cpuAtStart);
+        sampleRss();
+        marks.end = Date.now();
+        return { cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+      }
+      case 'stats':
+        return { status: gateway.status(), writer: { ...tracking.writer.stats }, rss: rssSummary() };
+      case 'count':
+        return rowCounts();
+      case 'writer':
+        return writerOnly(a.rows ?? 0, a.concurrency ?? terminals, a.baseMs ?? Date.now());
+      case 'raw':
+        return rawInsert(a.rows ?? 0, a.batch ?? 2000, a.baseMs ?? Date.now());
+      case 'exit':
+        await stop();
+        return null;
+      default:
+        throw new Error(`unknown command ${raw.cmd}`);
+    }
+  };
+  handle().then(
+    (result) =>
+      send({ id: raw.id, ok: true, result }).then(() => {
+        if (raw.cmd === 'exit') process.exit(0);
+      }),
+    (err: unknown) =>
+      send({ id: raw.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
+});
+// The parent gone (killed, crashed): nothing left to serve.
+process.on('disconnect', () => {
+  void stop().finally(() => process.exit(1));
+});
+
+await send({
+  type: 'ready',
+  port,
+  terminals: terminalIds.length,
+  database: database.kind,
+  rssMb: process.memoryUsage.rss() / 2 ** 20,
+});
