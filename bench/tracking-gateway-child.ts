@@ -104,20 +104,16 @@ async function ensurePartitions(instants: Date[]) {
 }
 
 /**
- * The ceiling: `rows` positions of the same shape straight into tracking_position — multi-row INSERT … ON CONFLICT
- * DO NOTHING statements of `batch` rows, one after another as the writer commits, no gateway, no TCP, no
+ * The ceiling: `rows` positions of the same shape straight into tracking_position — INSERT … SELECT FROM unnest(…)
+ * ON CONFLICT DO NOTHING statements of `batch` rows, one after another as the writer commits, no gateway, no TCP, no
  * classification. Times run backwards from `baseMs` (the gateway's went forwards from it), so every key is new.
  */
 async function rawInsert(rows: number, batch: number, baseMs: number) {
-  const columns =
-    'terminal_id, fixed_at, received_at, lat, lon, altitude_m, speed_kmh, course, alarm_bits, status_bits, satellites, signal, mileage_km, source';
-  const width = 14;
-  const placeholders = (n: number) =>
-    Array.from(
-      { length: n },
-      (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
-    ).join(', ');
-  const full = `insert into tracking_position (${columns}) values ${placeholders(batch)} on conflict do nothing`;
+  const text = `insert into tracking_position (terminal_id, fixed_at, received_at, lat, lon, altitude_m, speed_kmh,
+      course, alarm_bits, status_bits, satellites, signal, mileage_km, source)
+    select t, f, $1::timestamptz, la, lo, 0, 4, 90, 0, ${StatusBit.located}, 12, 20, mi, 'jt808'
+    from unnest($2::uuid[], $3::timestamptz[], $4::float8[], $5::float8[], $6::float4[]) as u(t, f, la, lo, mi)
+    on conflict do nothing`;
   const n = terminalIds.length;
   const oldest = new Date(baseMs - Math.ceil(rows / n) * 1000 - 1000);
   await ensurePartitions([oldest, new Date(baseMs - 1000)]);
@@ -125,34 +121,22 @@ async function rawInsert(rows: number, batch: number, baseMs: number) {
   const started = performance.now();
   for (let start = 0; start < rows; start += batch) {
     const size = Math.min(batch, rows - start);
-    const values: unknown[] = [];
-    const receivedAt = new Date();
+    const ids: string[] = [];
+    const times: string[] = [];
+    const lats: number[] = [];
+    const lons: number[] = [];
+    const miles: number[] = [];
     for (let j = start; j < start + size; j++) {
       const i = j % n;
       const k = Math.floor(j / n);
       const p = at(i, -k);
-      values.push(
-        terminalIds[i],
-        new Date(baseMs - (k + 1) * 1000),
-        receivedAt,
-        p.lat,
-        p.lon,
-        0,
-        4,
-        90,
-        0,
-        StatusBit.located,
-        12,
-        20,
-        1000 + k / 1000,
-        'jt808',
-      );
+      ids.push(terminalIds[i] as string);
+      times.push(new Date(baseMs - (k + 1) * 1000).toISOString());
+      lats.push(p.lat);
+      lons.push(p.lon);
+      miles.push(1000 + k / 1000);
     }
-    const text =
-      size === batch
-        ? full
-        : `insert into tracking_position (${columns}) values ${placeholders(size)} on conflict do nothing`;
-    await database.executeSql(text, values);
+    await database.executeSql(text, [new Date().toISOString(), ids, times, lats, lons, miles]);
   }
   const seconds = (performance.now() - started) / 1000;
   const stored = (await rowCounts()).positions - before;

@@ -256,6 +256,10 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
+/**
+ * One INSERT … SELECT FROM unnest(14 arrays) per chunk: fourteen parameters whatever the row count, so neither the
+ * query builder nor the server's parser works per row.
+ */
 async function insertPositions(
   tx: Transaction,
   rows: { fix: Fix & { time: Date } }[],
@@ -263,29 +267,26 @@ async function insertPositions(
 ): Promise<Set<string>> {
   const stored = new Set<string>();
   for (const part of chunks(rows)) {
-    const inserted = await tx
-      .insert(trackingPosition)
-      .values(
-        part.map(({ fix }) => ({
-          terminalId: fix.terminalId,
-          fixedAt: fix.time,
-          receivedAt,
-          lat: fix.lat,
-          lon: fix.lon,
-          altitudeM: Math.max(-32768, Math.min(32767, Math.round(fix.altitudeM))),
-          speedKmh: fix.speedKmh,
-          course: Math.round(fix.course) % 361,
-          alarmBits: fix.alarmBits >>> 0,
-          statusBits: fix.statusBits >>> 0,
-          satellites: fix.satellites,
-          signal: fix.signal,
-          mileageKm: fix.mileageKm,
-          source: fix.source,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ terminalId: trackingPosition.terminalId, fixedAt: trackingPosition.fixedAt });
-    for (const r of inserted) stored.add(keyOf(r.terminalId, r.fixedAt));
+    // One parameter holding the whole column (a bare array in sql`` would expand into a list).
+    const column = <T>(pick: (fix: Fix & { time: Date }) => T) => sql.param(part.map(({ fix }) => pick(fix)));
+    const result = await tx.execute(sql`
+      insert into ${trackingPosition} (terminal_id, fixed_at, received_at, lat, lon, altitude_m, speed_kmh, course,
+        alarm_bits, status_bits, satellites, signal, mileage_km, source)
+      select t, f, ${receivedAt.toISOString()}::timestamptz, la, lo, al, sp, co, ab, sb, sa, si, mi, so
+      from unnest(
+        ${column((f) => f.terminalId)}::uuid[], ${column((f) => f.time.toISOString())}::timestamptz[],
+        ${column((f) => f.lat)}::float8[], ${column((f) => f.lon)}::float8[],
+        ${column((f) => Math.max(-32768, Math.min(32767, Math.round(f.altitudeM))))}::int2[],
+        ${column((f) => f.speedKmh)}::float4[], ${column((f) => Math.round(f.course) % 361)}::int2[],
+        ${column((f) => f.alarmBits >>> 0)}::int8[], ${column((f) => f.statusBits >>> 0)}::int8[],
+        ${column((f) => f.satellites)}::int2[], ${column((f) => f.signal)}::int2[],
+        ${column((f) => f.mileageKm)}::float4[], ${column((f) => f.source)}::text[]
+      ) as u(t, f, la, lo, al, sp, co, ab, sb, sa, si, mi, so)
+      on conflict do nothing
+      returning terminal_id, fixed_at`);
+    for (const r of (result as { rows: { terminal_id: string; fixed_at: string | Date }[] }).rows) {
+      stored.add(keyOf(r.terminal_id, new Date(r.fixed_at)));
+    }
   }
   return stored;
 }
