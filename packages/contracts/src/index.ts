@@ -36,3 +36,4 @@ export * from './persons.ts';
 export * from './spreadsheets.ts';
 export * from './system.ts';
 export * from './tracking.ts';
+export * from './tracking-alerts.ts';

@@ -134,6 +134,10 @@ export const permissions = {
     manageTerminals: 'tracking:manageTerminals',
     /** Vendor platforms and their ingest keys; the gateway's status. */
     manageVendors: 'tracking:manageVendors',
+    /** Acknowledge, assign and resolve alerts on vessels in scope (the triage queue). */
+    handleAlerts: 'tracking:handleAlerts',
+    /** Draw and edit geofences of the unit and below (permitted areas, ports, prohibited zones). */
+    manageFences: 'tracking:manageFences',
   },
 } as const;
 

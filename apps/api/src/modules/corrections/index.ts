@@ -73,6 +73,7 @@ export {
   approvedSeaTrips,
   fishingMoratorium,
   superviseeForTracking,
+  superviseesLevels,
   type TrackingAboardWindow,
   type TrackingSeaTrip,
   type TrackingVessel,

@@ -1,9 +1,17 @@
-import type { AboardRole, GearType, SeaAreaShape, SeaTripStatus } from '@zhucheng/contracts';
+import type {
+  AboardRole,
+  GearType,
+  SeaAreaShape,
+  SeaTripStatus,
+  SupervisionLevel,
+} from '@zhucheng/contracts';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../../platform/access/principal.ts';
+import { caseRecord } from '../../platform/cases/cases.schema.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { readSetting } from '../../platform/settings/settings.repo.ts';
 import { findSupervisee } from './register.repo.ts';
+import { correctionsSupervisee } from './register.schema.ts';
 import {
   MORATORIUM_SETTING,
   type MoratoriumSettings,
@@ -186,4 +194,19 @@ export async function vesselsByIds(executor: Executor, ids: readonly string[]): 
     unitId: r.unitId,
     terminalId: r.terminalId ?? '',
   }));
+}
+
+/** Supervision levels (严管/普管/宽管, null before classification) and case numbers of the given terms. */
+export async function superviseesLevels(
+  executor: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, { caseNo: string | null; level: SupervisionLevel | null }>> {
+  if (caseIds.length === 0) return new Map();
+  const s = correctionsSupervisee;
+  const rows = await executor
+    .select({ caseId: s.caseId, level: s.supervisionLevel, caseNo: caseRecord.caseNo })
+    .from(s)
+    .innerJoin(caseRecord, eq(caseRecord.id, s.caseId))
+    .where(inArray(s.caseId, [...caseIds]));
+  return new Map(rows.map((r) => [r.caseId, { caseNo: r.caseNo, level: r.level ?? null }]));
 }

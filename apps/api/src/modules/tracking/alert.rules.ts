@@ -1,32 +1,10 @@
-import type { SupervisionLevel } from '@zhucheng/contracts';
+import type { AlertKind, Disposition, Severity, SupervisionLevel, TriageState } from '@zhucheng/contracts';
 
 // 告警 (issue 9, pure): kinds and severities, folding repeats into one open alert, the triage state machine
 // (new → acknowledged → assigned → resolved with a disposition), SLA timers by severity with escalation, and
 // the no-signal threshold by supervision level (satellite latency is expected, not "offline").
 
-export const alertKinds = [
-  'leftPermittedArea',
-  'enteredProhibitedZone',
-  'atSeaInMoratorium',
-  'atSeaWithoutTrip',
-  'pastPlannedReturn',
-  'noSignal',
-  'terminalAlarm',
-] as const;
-export type AlertKind = (typeof alertKinds)[number];
-
-export const alertKindLabels: Record<AlertKind, string> = {
-  leftPermittedArea: '驶出允许作业区域',
-  enteredProhibitedZone: '进入禁止区域',
-  atSeaInMoratorium: '休渔期出海',
-  atSeaWithoutTrip: '未报备出海',
-  pastPlannedReturn: '逾期未返港',
-  noSignal: '信号中断',
-  terminalAlarm: '终端报警',
-};
-
-export type Severity = 'high' | 'medium' | 'low';
-
+/** Severity by kind: what may be dangerous (a prohibited zone, an SOS) first. */
 export const alertSeverity: Record<AlertKind, Severity> = {
   enteredProhibitedZone: 'high',
   terminalAlarm: 'high',
@@ -77,25 +55,7 @@ export function fold(
 
 // ---- triage ------------------------------------------------------------------------------------------------
 
-export const triageStates = ['new', 'acknowledged', 'assigned', 'resolved'] as const;
-export type TriageState = (typeof triageStates)[number];
 export type TriageAction = 'acknowledge' | 'assign' | 'resolve' | 'reopen';
-
-export const dispositions = [
-  'falseAlarm',
-  'verifiedHandled',
-  'sanctionStarted',
-  'equipmentFault',
-  'other',
-] as const;
-export type Disposition = (typeof dispositions)[number];
-export const dispositionLabels: Record<Disposition, string> = {
-  falseAlarm: '误报',
-  verifiedHandled: '核实并已处置',
-  sanctionStarted: '已启动惩处程序',
-  equipmentFault: '终端故障',
-  other: '其他',
-};
 
 const moves: Record<TriageAction, { from: readonly TriageState[]; to: TriageState }> = {
   acknowledge: { from: ['new'], to: 'acknowledged' },

@@ -1,5 +1,8 @@
 import { systemContext } from '../../platform/access/principal.ts';
 import { defineBusinessModule } from '../business-module.ts';
+import { AlertEvaluator } from './alerts.evaluator.ts';
+import { AlertsService } from './alerts.service.ts';
+import { FencesService } from './fences.service.ts';
 import { TrackingGateway } from './gateway.ts';
 import { TerminalsService } from './terminals.service.ts';
 import { dropExpiredPartitions } from './track.partitions.ts';
@@ -26,6 +29,12 @@ export interface TrackingServices {
   track: TrackService;
   /** The track store's batching writer (the gateway and the ingest share it). */
   writer: TrackWriter;
+  /** 电子围栏 (versioned). */
+  fences: FencesService;
+  /** 告警 and the triage queue. */
+  alerts: AlertsService;
+  /** Checks every committed position against the fences and the sea rules; raises alerts. */
+  evaluator: AlertEvaluator;
   /** The gateway, once a listener started it in this process. */
   gateway: TrackingGateway | null;
 }
@@ -48,10 +57,16 @@ export const trackingModule = defineBusinessModule<TrackingServices>({
         futureToleranceMs: 10 * 60_000,
       },
     });
+    const alerts = new AlertsService({ ...base, outbox: platform.outbox });
+    const evaluator = new AlertEvaluator({ db, clock: platform.clock, alerts, logger: platform.logger });
+    writer.onCommit(evaluator.onCommit);
     return {
       terminals: new TerminalsService(base),
       vendors: new VendorsService({ ...base, writer }),
       track: new TrackService(base),
+      fences: new FencesService({ ...base, onChange: () => evaluator.invalidate() }),
+      alerts,
+      evaluator,
       writer,
       gateway: null,
     };
@@ -61,6 +76,8 @@ export const trackingModule = defineBusinessModule<TrackingServices>({
       terminals: services.terminals,
       vendors: services.vendors,
       track: services.track,
+      fences: services.fences,
+      alerts: services.alerts,
       gateway: () => services.gateway,
       idempotency: platform.idempotency,
     }),
@@ -85,6 +102,22 @@ export const trackingModule = defineBusinessModule<TrackingServices>({
             }),
           );
         }
+      },
+    },
+    {
+      // SLA: alerts not acknowledged / not resolved in time are escalated to the supervisors, once per step.
+      name: 'tracking.alerts.escalate',
+      cron: '* * * * *',
+      run: async () => {
+        await services.alerts.escalateOverdue();
+      },
+    },
+    {
+      // No signal: vessels at sea silent beyond the limit of the strictest supervision level aboard.
+      name: 'tracking.alerts.noSignal',
+      cron: '*/5 * * * *',
+      run: async () => {
+        await services.evaluator.sweepNoSignal();
       },
     },
   ],
@@ -112,6 +145,7 @@ export const trackingModule = defineBusinessModule<TrackingServices>({
         await services.gateway?.close();
         services.gateway = null;
         await services.writer.flush();
+        await services.evaluator.idle();
       },
     },
   ],

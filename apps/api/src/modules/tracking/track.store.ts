@@ -30,6 +30,12 @@ export interface SubmitOutcome {
   alarmDuplicates: number;
 }
 
+/** What one commit newly stored: accepted positions (in time order per terminal) and terminal alarms. */
+export interface Committed {
+  positions: (Fix & { time: Date })[];
+  alarms: AlarmIn[];
+}
+
 export interface TrackWriterStats {
   queued: number;
   stored: number;
@@ -70,6 +76,7 @@ export class TrackWriter {
   #queuedFixes = 0;
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> | null = null;
+  readonly #listeners: ((committed: Committed) => void)[] = [];
   readonly stats: TrackWriterStats = { queued: 0, stored: 0, duplicates: 0, filtered: 0, batches: 0 };
 
   constructor(options: TrackWriterOptions) {
@@ -84,6 +91,11 @@ export class TrackWriter {
       this.stats.queued = this.#queuedFixes;
       this.#schedule();
     });
+  }
+
+  /** Called after every commit with the positions and alarms it newly stored (the alert evaluator listens). */
+  onCommit(listener: (committed: Committed) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** Writes whatever waits, and waits for it. */
@@ -243,6 +255,19 @@ export class TrackWriter {
       batch.forEach((p, i) => {
         p.resolve(outcomes[i] as SubmitOutcome);
       });
+      if (this.#listeners.length > 0) {
+        const committed: Committed = {
+          positions: accepted
+            .filter(({ fix }) => result.storedKeys.has(keyOf(fix.terminalId, fix.time)))
+            .map(({ fix }) => fix),
+          alarms: alarms
+            .filter(({ alarm }) => result.alarmKeys.has(`${keyOf(alarm.terminalId, alarm.at)}|${alarm.kind}`))
+            .map(({ alarm }) => alarm),
+        };
+        if (committed.positions.length > 0 || committed.alarms.length > 0) {
+          for (const listener of this.#listeners) listener(committed);
+        }
+      }
     } catch (err) {
       for (const p of batch) p.reject(err);
       throw err;

@@ -1,4 +1,13 @@
 import {
+  alertAssigneesSchema,
+  alertDetailSchema,
+  alertListQuerySchema,
+  alertListSchema,
+  fenceDetailSchema,
+  fenceInputSchema,
+  fenceListSchema,
+  fenceUpdateSchema,
+  fenceViewSchema,
   gatewayStatusSchema,
   INGEST_MAX_ITEMS,
   ingestBatchSchema,
@@ -13,6 +22,7 @@ import {
   terminalViewSchema,
   trackQuerySchema,
   trackViewSchema,
+  triageInputSchema,
   vendorInputSchema,
   vendorKeySchema,
   vendorListSchema,
@@ -23,6 +33,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idempotencyHeaders, idempotentCreate } from '../../platform/idempotency/idempotency.http.ts';
 import type { IdempotencyService } from '../../platform/idempotency/idempotency.service.ts';
+import type { AlertsService } from './alerts.service.ts';
+import type { FencesService } from './fences.service.ts';
 import type { TrackingGateway } from './gateway.ts';
 import type { TerminalsService } from './terminals.service.ts';
 import type { TrackService } from './track.service.ts';
@@ -34,19 +46,130 @@ const installationParams = terminalParams.extend({ installationId: z.uuid('安�
 const vesselParams = z.object({ vesselId: z.uuid('船舶编号不正确') });
 const caseParams = z.object({ caseId: z.uuid('社区矫正对象编号不正确') });
 const vendorParams = z.object({ vendorId: z.uuid('厂商编号不正确') });
+const fenceParams = z.object({ fenceId: z.uuid('围栏编号不正确') });
+const alertParams = z.object({ alertId: z.uuid('告警编号不正确') });
 
 export interface TrackingRoutesDeps {
   terminals: TerminalsService;
   vendors: VendorsService;
   track: TrackService;
+  fences: FencesService;
+  alerts: AlertsService;
   /** The gateway this process runs, if any (its status). */
   gateway: () => TrackingGateway | null;
   idempotency: Pick<IdempotencyService, 'withIdempotency'>;
 }
 
 export function trackingRoutes(deps: TrackingRoutesDeps): FastifyPluginAsyncZod {
-  const { terminals, vendors, track, idempotency } = deps;
+  const { terminals, vendors, track, fences, alerts, idempotency } = deps;
   return async (app) => {
+    // ---- fences ----
+    app.get(
+      '/api/tracking/fences',
+      {
+        config: { permission: 'tracking:read' },
+        schema: { tags, summary: '电子围栏', response: { 200: fenceListSchema } },
+      },
+      async (request) => fences.list(request.ctx),
+    );
+    app.post(
+      '/api/tracking/fences',
+      {
+        config: { permission: 'tracking:manageFences' },
+        schema: {
+          tags,
+          summary: '新建电子围栏',
+          headers: idempotencyHeaders,
+          body: fenceInputSchema,
+          response: { 201: fenceViewSchema, 200: fenceViewSchema },
+        },
+      },
+      async (request, reply) => {
+        const view = await idempotentCreate(idempotency, request, reply, (tx) =>
+          fences.create(tx, request.ctx, request.body),
+        );
+        fences.changed();
+        return view;
+      },
+    );
+    app.get(
+      '/api/tracking/fences/:fenceId',
+      {
+        config: { permission: 'tracking:read' },
+        schema: {
+          tags,
+          summary: '围栏详情及历史版本',
+          params: fenceParams,
+          response: { 200: fenceDetailSchema },
+        },
+      },
+      async (request) => fences.detail(request.ctx, request.params.fenceId),
+    );
+    app.patch(
+      '/api/tracking/fences/:fenceId',
+      {
+        config: { permission: 'tracking:manageFences' },
+        schema: {
+          tags,
+          summary: '修改围栏（保存为新版本）',
+          params: fenceParams,
+          body: fenceUpdateSchema,
+          response: { 200: fenceDetailSchema },
+        },
+      },
+      async (request) => fences.update(request.ctx, request.params.fenceId, request.body),
+    );
+
+    // ---- alerts ----
+    app.get(
+      '/api/tracking/alerts',
+      {
+        config: { permission: 'tracking:read' },
+        schema: {
+          tags,
+          summary: '海上告警队列',
+          querystring: alertListQuerySchema,
+          response: { 200: alertListSchema },
+        },
+      },
+      async (request) => alerts.list(request.ctx, request.query),
+    );
+    app.get(
+      '/api/tracking/alerts/:alertId',
+      {
+        config: { permission: 'tracking:read' },
+        schema: { tags, summary: '告警详情', params: alertParams, response: { 200: alertDetailSchema } },
+      },
+      async (request) => alerts.detail(request.ctx, request.params.alertId),
+    );
+    app.get(
+      '/api/tracking/alerts/:alertId/assignees',
+      {
+        config: { permission: 'tracking:handleAlerts' },
+        schema: {
+          tags,
+          summary: '可指派的处置人员',
+          params: alertParams,
+          response: { 200: alertAssigneesSchema },
+        },
+      },
+      async (request) => alerts.assignees(request.ctx, request.params.alertId),
+    );
+    app.post(
+      '/api/tracking/alerts/:alertId/triage',
+      {
+        config: { permission: 'tracking:handleAlerts' },
+        schema: {
+          tags,
+          summary: '确认、指派、办结或重新打开告警',
+          params: alertParams,
+          body: triageInputSchema,
+          response: { 200: alertDetailSchema },
+        },
+      },
+      async (request) => alerts.act(request.ctx, request.params.alertId, request.body),
+    );
+
     // ---- terminals ----
     app.get(
       '/api/tracking/terminals',

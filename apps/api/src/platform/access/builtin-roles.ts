@@ -48,6 +48,7 @@ const correctionsCasework: PermissionCode[] = [
   p.corrections.release,
   p.tracking.read,
   p.tracking.manageTerminals,
+  p.tracking.handleAlerts,
 ];
 
 // The built-in roles. Their permissions are kept in code and written to the database at every start, so
@@ -287,7 +288,12 @@ export const builtinRoles: RoleDefinition[] = [
     description: '社区矫正工作，并审批电子定位监管（第二十九条）',
     duty: null,
     dataScope: 'unitAndBelow',
-    permissions: [...correctionsCasework, p.corrections.readMinors, p.corrections.approveMonitoring],
+    permissions: [
+      ...correctionsCasework,
+      p.corrections.readMinors,
+      p.corrections.approveMonitoring,
+      p.tracking.manageFences,
+    ],
     accountKind: 'staff',
   },
   {

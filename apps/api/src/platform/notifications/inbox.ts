@@ -35,7 +35,7 @@ const payloadString = (payload: Record<string, unknown>, key: string): string | 
 };
 
 /**
- * Where a message points. Staff: a case's page in the console. Citizens: only a portal path the sender
+ * Where a message points. Staff: the console path the sender named, or a case's page. Citizens: only a portal path the sender
  * named (a case id alone does not make a portal page).
  */
 export function messageLink(kind: InboxAccountKind, payload: Record<string, unknown>): string | null {
@@ -43,6 +43,8 @@ export function messageLink(kind: InboxAccountKind, payload: Record<string, unkn
     const path = payloadString(payload, 'portalPath');
     return path?.startsWith('/portal/') ? path : null;
   }
+  const consolePath = payloadString(payload, 'consolePath');
+  if (consolePath?.startsWith('/') && !consolePath.startsWith('//')) return consolePath;
   const caseId = payloadString(payload, 'caseId');
   return caseId ? `/cases/${encodeURIComponent(caseId)}` : null;
 }

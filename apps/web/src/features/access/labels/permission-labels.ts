@@ -61,6 +61,8 @@ export const permissionLabels: Record<PermissionCode, string> = {
   'corrections:release': '解除矫正和终止矫正',
   'tracking:read': '查看船舶位置与轨迹',
   'tracking:manageTerminals': '登记卫星终端及其安装',
+  'tracking:handleAlerts': '确认、指派和办结海上告警',
+  'tracking:manageFences': '绘制和修改电子围栏',
   'tracking:manageVendors': '管理终端厂商接入与网关',
 };
 
