@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldKey, noSignal, slaStanding, triage } from './alert.rules.ts';
+import {
+  breaksMoratorium,
+  fold,
+  foldKey,
+  noSignal,
+  slaStanding,
+  triage,
+  tripStanding,
+} from './alert.rules.ts';
 
-// Alerts for issue 9 (started here): folding, the triage state machine, SLA escalation, no-signal by level.
+// Alert rules (issue 9): folding, the triage state machine, SLA escalation, no-signal by level, sea trip windows,
+// the moratorium with its gear exemptions.
 
 const t = (s: string) => new Date(`2026-07-01T${s}:00+08:00`);
 
@@ -59,5 +68,36 @@ describe('alert rules', () => {
     expect(noSignal(last, t('19:59'), true, ['lenient'])).toBe(false);
     expect(noSignal(last, t('23:00'), false, ['strict'])).toBe(false);
     expect(noSignal(null, t('23:00'), true, ['strict'])).toBe(false);
+  });
+
+  it('checks a vessel at sea against its approved sea trips: covered, early departure, overdue, none', () => {
+    const day = (s: string) => new Date(`2026-09-28T${s}:00+08:00`);
+    const trip = {
+      tripId: 'trip-1',
+      plannedDeparture: day('06:00'),
+      departedAt: null,
+      returnedAt: null,
+      returnDueBy: day('20:00'), // planned 18:00 + 2 h grace
+    };
+    expect(tripStanding([trip], day('04:59'))).toEqual({ covering: null, overdue: null, none: true });
+    expect(tripStanding([trip], day('05:00')).covering).toBe(trip); // an hour early with the tide
+    expect(tripStanding([trip], day('20:00')).covering).toBe(trip);
+    expect(tripStanding([trip], day('20:01'))).toEqual({ covering: null, overdue: trip, none: false });
+    // reported back at 17:00: a later outing is not covered by it
+    const back = { ...trip, departedAt: day('06:10'), returnedAt: day('17:00') };
+    expect(tripStanding([back], day('17:30'))).toEqual({ covering: null, overdue: null, none: true });
+    // a second approved trip covers the evening
+    const evening = { ...trip, tripId: 'trip-2', plannedDeparture: day('19:00'), returnDueBy: day('23:59') };
+    expect(tripStanding([back, evening], day('18:30')).covering).toBe(evening);
+  });
+
+  it('flags the moratorium from 1 May 12:00 to 16 August 12:00, except exempt gear', () => {
+    const settings = { start: '05-01T12:00', end: '08-16T12:00', exemptGearTypes: ['hookAndLine' as const] };
+    const at = (s: string) => new Date(`2026-${s}+08:00`);
+    expect(breaksMoratorium(settings, 'trawl', at('05-01T11:59:59'))).toBe(false);
+    expect(breaksMoratorium(settings, 'trawl', at('05-01T12:00:00'))).toBe(true);
+    expect(breaksMoratorium(settings, 'trawl', at('08-16T11:59:59'))).toBe(true);
+    expect(breaksMoratorium(settings, 'trawl', at('08-16T12:00:00'))).toBe(false);
+    expect(breaksMoratorium(settings, 'hookAndLine', at('06-15T08:00:00'))).toBe(false);
   });
 });

@@ -1,4 +1,12 @@
-import type { AlertKind, Disposition, Severity, SupervisionLevel, TriageState } from '@zhucheng/contracts';
+import type {
+  AlertKind,
+  Disposition,
+  GearType,
+  Severity,
+  SupervisionLevel,
+  TriageState,
+} from '@zhucheng/contracts';
+import { inAnnualWindow } from './fence.rules.ts';
 
 // 告警 (issue 9, pure): kinds and severities, folding repeats into one open alert, the triage state machine
 // (new → acknowledged → assigned → resolved with a disposition), SLA timers by severity with escalation, and
@@ -138,4 +146,47 @@ export function noSignal(
   const known = levelsAboard.map((l) => l ?? 'ordinary');
   const limit = Math.min(...(known.length > 0 ? known : ['ordinary' as const]).map((l) => hours[l]));
   return now.getTime() - lastFixAt.getTime() > limit * 3600_000;
+}
+
+// ---- sea trips and the moratorium ----------------------------------------------------------------------------
+
+/** A sea trip covers a departure this much ahead of its planned time (boats leave early with the tide). */
+export const TRIP_EARLY_MS = 60 * 60_000;
+
+export interface TripWindow {
+  tripId: string;
+  plannedDeparture: Date;
+  departedAt: Date | null;
+  returnedAt: Date | null;
+  /** Planned return plus the configured grace. */
+  returnDueBy: Date;
+}
+
+/**
+ * Where a vessel at sea at `at` stands against its approved trips: covered by one (from an hour before its
+ * departure to its return due time), past the due time of one not yet reported back (overdue), or without any.
+ */
+export function tripStanding<T extends TripWindow>(
+  trips: readonly T[],
+  at: Date,
+): { covering: T | null; overdue: T | null; none: boolean } {
+  const t = at.getTime();
+  const started = trips.filter(
+    (trip) =>
+      Math.min(trip.plannedDeparture.getTime(), trip.departedAt?.getTime() ?? Infinity) - TRIP_EARLY_MS <=
+        t &&
+      (!trip.returnedAt || t <= trip.returnedAt.getTime()),
+  );
+  const covering = started.find((trip) => t <= trip.returnDueBy.getTime()) ?? null;
+  const overdue = covering ? null : (started.find((trip) => t > trip.returnDueBy.getTime()) ?? null);
+  return { covering, overdue, none: started.length === 0 };
+}
+
+/** At sea inside the moratorium's annual window (Beijing time, half-open), the vessel's gear not exempt. */
+export function breaksMoratorium(
+  settings: { start: string; end: string; exemptGearTypes: readonly GearType[] },
+  gearType: GearType,
+  at: Date,
+): boolean {
+  return !settings.exemptGearTypes.includes(gearType) && inAnnualWindow(settings, at);
 }

@@ -18,14 +18,13 @@ import {
   approvedSeaTrips,
   fishingMoratorium,
   type MoratoriumSettings,
-  moratoriumExempt,
   superviseesLevels,
   type TrackingAboardWindow,
   type TrackingSeaTrip,
   type TrackingVessel,
   vesselsByIds,
 } from '../corrections/index.ts';
-import { defaultNoSignalHours, noSignal } from './alert.rules.ts';
+import { breaksMoratorium, defaultNoSignalHours, noSignal, tripStanding } from './alert.rules.ts';
 import { trackingFence } from './alerts.schema.ts';
 import type { AlertsService, Occurrence } from './alerts.service.ts';
 import {
@@ -61,8 +60,6 @@ export interface EvaluatorDeps {
 
 /** Grace before an at-sea rule (moratorium, no sea trip, past the planned return) fires. */
 const SEA_RULE_GRACE_MS = 10 * 60_000;
-/** A sea trip covers a departure this much ahead of its planned time (boats leave early with the tide). */
-const TRIP_EARLY_MS = 60 * 60_000;
 
 interface CompiledFence {
   id: string;
@@ -276,9 +273,7 @@ export class AlertEvaluator {
 
     // The moratorium, unless the gear is exempt.
     const m = ctx.moratorium;
-    const inMoratorium =
-      atSea && !moratoriumExempt(m, vessel.gearType) && inAnnualWindow({ start: m.start, end: m.end }, at);
-    if (step('moratorium', inMoratorium, SEA_RULE_GRACE_MS)) {
+    if (step('moratorium', atSea && breaksMoratorium(m, vessel.gearType, at), SEA_RULE_GRACE_MS)) {
       out.push({
         ...base(),
         kind: 'atSeaInMoratorium',
@@ -288,17 +283,11 @@ export class AlertEvaluator {
     }
 
     // Sea trips: at sea without an approved one, or past its planned return (with the grace).
-    const trips = (ctx.trips.get(vesselId) ?? []).filter(
-      (t) =>
-        Math.min(t.plannedDeparture.getTime(), t.departedAt?.getTime() ?? Infinity) - TRIP_EARLY_MS <=
-          at.getTime() &&
-        (!t.returnedAt || at <= t.returnedAt),
-    );
-    const covering = trips.find((t) => at <= t.returnDueBy);
-    const overdue = covering ? undefined : trips.find((t) => at > t.returnDueBy);
-    if (step('noTrip', atSea && trips.length === 0, SEA_RULE_GRACE_MS)) {
+    const trips = tripStanding(ctx.trips.get(vesselId) ?? [], at);
+    if (step('noTrip', atSea && trips.none, SEA_RULE_GRACE_MS)) {
       out.push({ ...base(), kind: 'atSeaWithoutTrip', subject: '', rule: '在海上，但没有已批准的出海报备' });
     }
+    const overdue = trips.overdue;
     if (step(`overdue:${overdue?.tripId ?? ''}`, atSea && !!overdue, 0) && overdue) {
       out.push({
         ...base(),
