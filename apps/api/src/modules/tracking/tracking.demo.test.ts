@@ -6,7 +6,7 @@ import { runDemo } from '../../platform/demo/demo-run.ts';
 import { signIn } from '../../testing/session-client.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { correctionsModule } from '../corrections/index.ts';
-import { trackingModule } from './index.ts';
+import { trackingModule, trackingServicesOf } from './index.ts';
 
 // `npm run demo`'s tracking step after the corrections register: a terminal on each demo vessel, registered
 // and installed, and the last days' tracks; a county officer sees the boats on 船舶位置.
@@ -57,5 +57,24 @@ describe('tracking demo data', () => {
     const filtered = (await t.database.executeSql(`select count(*)::int as n from tracking_filtered_fix`))
       .rows[0];
     expect(filtered).toEqual({ n: 0 });
+
+    // The city's fences, seen by a county officer; the demo trips stay inside the permitted area, so no alert
+    // (and the demo's aboard windows are not tracked: no consent on record).
+    const fences = (await officer.request('GET', '/api/tracking/fences')).json().items as {
+      name: string;
+      purpose: string;
+      version: number;
+    }[];
+    expect(fences.map((f) => f.purpose).sort()).toEqual([
+      'permitted',
+      'port',
+      'port',
+      'port',
+      'prohibited',
+      'prohibited',
+    ]);
+    expect(fences.every((f) => f.version === 1)).toBe(true);
+    await trackingServicesOf(t.services).evaluator.idle();
+    expect((await officer.request('GET', '/api/tracking/alerts')).json().total).toBe(0);
   });
 });

@@ -1,7 +1,10 @@
+import type { FenceInput } from '@zhucheng/contracts';
+import { isNull } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/access/principal.ts';
 import { unitInScope } from '../../platform/access/scope.ts';
-import { DemoStepError } from '../../platform/demo/demo-context.ts';
+import { type DemoContext, DemoStepError } from '../../platform/demo/demo-context.ts';
 import type { DemoStep, GuardedTable } from '../../platform/demo/demo-registry.ts';
+import { orgUnit } from '../../platform/org/org.schema.ts';
 import { vesselsForTracking } from '../corrections/index.ts';
 import type { TrackingServices } from './index.ts';
 import type { Fix } from './track.rules.ts';
@@ -10,6 +13,7 @@ import type { Fix } from './track.rules.ts';
 // `corrections.register` made eight), registered and installed by the county's corrections officer, each
 // terminal registered and authenticated as it would over JT/T 808, and three days of tracks: hourly in port,
 // every five minutes on a day trip into the Beibu Gulf. One vendor platform, without a key (keys are shown once).
+// The city bureau's fences: home ports, the near-shore permitted area, prohibited zones.
 
 const ports: Record<string, { lat: number; lon: number }> = {
   北海港: { lat: 21.478, lon: 109.085 },
@@ -72,6 +76,8 @@ export const trackingDemo: DemoStep = {
       code: 'bdhl-demo',
     });
     await ctx.track('tracking_vendor', vendor.id);
+
+    await demoFences(ctx, tracking, admin);
 
     const now = services.clock.now();
     // Beijing's date of now, as a UTC midnight (the trips below add Beijing hours to it)
@@ -149,7 +155,78 @@ export const trackingDemo: DemoStep = {
   },
 };
 
+/**
+ * The city bureau's fences: the three home ports, the near-shore permitted fishing area the demo trips stay in,
+ * and two prohibited zones (one seasonal, exempting hook-and-line and cage culture). Drawn for the city's root
+ * unit, so they apply to every office's vessels.
+ */
+async function demoFences(
+  ctx: DemoContext,
+  tracking: TrackingServices,
+  admin: RequestContext,
+): Promise<void> {
+  const db = ctx.services.database.db;
+  const [root] = await db.select({ id: orgUnit.id }).from(orgUnit).where(isNull(orgUnit.parentId)).limit(1);
+  if (!root) throw new DemoStepError('机构树为空');
+  const fences: FenceInput[] = [
+    ...Object.entries(ports).map(([name, p]) => ({
+      name,
+      purpose: 'port' as const,
+      shape: { kind: 'circle' as const, center: [p.lon, p.lat] as [number, number], radiusM: 2500 },
+      note: '港池及锚地：在此范围内视为在港',
+    })),
+    {
+      name: '北部湾北海近岸作业区',
+      purpose: 'permitted',
+      shape: {
+        kind: 'polygon',
+        ring: [
+          [108.72, 21.02],
+          [109.35, 21.02],
+          [109.75, 21.3],
+          [109.75, 21.66],
+          [109.0, 21.66],
+          [108.72, 21.4],
+        ],
+      },
+      dwellMinutes: 10,
+      note: '社区矫正对象所在船舶经批准的近岸作业范围',
+    },
+    {
+      name: '涠洲岛周边禁捕区',
+      purpose: 'prohibited',
+      shape: { kind: 'circle', center: [109.115, 21.04], radiusM: 6000 },
+      dwellMinutes: 0,
+      note: '演示：涠洲岛—斜阳岛海域保护区核心区',
+    },
+    {
+      name: '廉州湾幼鱼繁育保护区（休渔期）',
+      purpose: 'prohibited',
+      shape: {
+        kind: 'corridor',
+        line: [
+          [109.02, 21.55],
+          [109.1, 21.6],
+          [109.2, 21.6],
+        ],
+        widthM: 3000,
+      },
+      calendar: { kind: 'annual', start: '05-01T12:00', end: '08-16T12:00' },
+      exemptGearTypes: ['hookAndLine', 'cageCulture'],
+      dwellMinutes: 5,
+    },
+  ];
+  for (const fence of fences) {
+    const view = await db.transaction((tx) =>
+      tracking.fences.create(tx, admin, { ...fence, unitId: root.id }),
+    );
+    await ctx.track('tracking_fence', view.id);
+  }
+  tracking.fences.changed();
+}
+
 export const trackingGuardedTables: GuardedTable[] = [
+  { table: 'tracking_fence', idColumn: 'id' },
   { table: 'tracking_terminal', idColumn: 'id' },
   { table: 'tracking_vendor', idColumn: 'id' },
 ];
