@@ -3,6 +3,8 @@
 
 export interface ApiSession {
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  /** POST /api/files (multipart): the stored file's id. */
+  upload(filename: string, bytes: Buffer, type: string): Promise<string>;
 }
 
 export async function apiSignIn(url: string, username: string, password: string): Promise<ApiSession> {
@@ -28,6 +30,18 @@ export async function apiSignIn(url: string, username: string, password: string)
       const text = await answer.text();
       if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
       return (text ? JSON.parse(text) : undefined) as T;
+    },
+    async upload(filename: string, bytes: Buffer, type: string): Promise<string> {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)], { type }), filename);
+      const answer = await fetch(`${url}/api/files`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        body: form,
+      });
+      const text = await answer.text();
+      if (!answer.ok) throw new Error(`upload ${filename}: ${answer.status} ${text}`);
+      return (JSON.parse(text) as { id: string }).id;
     },
   };
 }
