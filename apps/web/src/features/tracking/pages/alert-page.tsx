@@ -111,7 +111,7 @@ function TriageDialog({
       },
       onError: (error) => {
         if (error instanceof ApiRequestError && error.status === 409) {
-          message.warning(`${errorMessage(error)}。这条告警已被他人处理，已重新加载最新内容，请确认后再操作`);
+          message.warning(`${errorMessage(error)}。已重新加载最新内容，请确认后再操作`);
           onClose();
           onStale();
           return;
@@ -186,7 +186,6 @@ function TriageDialog({
           dependencies={['disposition']}
           label={action === 'resolve' ? '处置说明' : '说明'}
           required={noteRequired}
-          extra={noteRequired ? '误报或其他须说明理由' : undefined}
           rules={[
             {
               validator: (_, value: string | undefined) =>

@@ -120,7 +120,7 @@ export default function AlertsPage() {
             size="middle"
             loading={alerts.isLoading}
             dataSource={alerts.data?.items ?? []}
-            scroll={{ x: 1180 }}
+            scroll={{ x: 840 }}
             onRow={(r) => ({
               onClick: (e) => {
                 if ((e.target as HTMLElement).closest('a')) return;
@@ -144,7 +144,7 @@ export default function AlertsPage() {
               {
                 title: '级别',
                 dataIndex: 'severity',
-                width: 72,
+                width: 64,
                 render: (_: unknown, r) => (
                   <Tag color={severityColor[r.severity]} style={{ marginInlineEnd: 0 }}>
                     {severityLabels[r.severity]}
@@ -154,7 +154,7 @@ export default function AlertsPage() {
               {
                 title: '告警类型',
                 key: 'kind',
-                width: 150,
+                width: 140,
                 render: (_: unknown, r) => (
                   <div style={breakable}>
                     <Link to={`/tracking/alerts/${r.id}`}>{alertKindLabels[r.kind]}</Link>
@@ -165,33 +165,20 @@ export default function AlertsPage() {
               {
                 title: '船舶',
                 key: 'vessel',
-                width: 200,
+                width: 220,
                 render: (_: unknown, r) => (
                   <div style={breakable}>
                     <div>{r.vessel.name}</div>
-                    {secondary(r.vessel.registrationNo)}
+                    <div>{secondary(r.vessel.registrationNo)}</div>
+                    {r.supervisees.length > 0 &&
+                      secondary(`矫正对象：${r.supervisees.map((s) => s.caseNo ?? '尚未编号').join('、')}`)}
                   </div>
                 ),
               },
               {
-                title: '矫正对象案号',
-                key: 'supervisees',
-                width: 170,
-                render: (_: unknown, r) =>
-                  r.supervisees.length === 0 ? (
-                    <Typography.Text type="secondary">—</Typography.Text>
-                  ) : (
-                    <div style={breakable}>
-                      {r.supervisees.map((s) => (
-                        <div key={s.caseId}>{s.caseNo ?? '（尚未编号）'}</div>
-                      ))}
-                    </div>
-                  ),
-              },
-              {
                 title: '发生时间',
                 key: 'time',
-                width: 190,
+                width: 150,
                 render: (_: unknown, r) => (
                   <div>
                     <div>{beijingDateTime(r.firstAt)}</div>
@@ -209,35 +196,27 @@ export default function AlertsPage() {
               {
                 title: '状态',
                 key: 'state',
-                width: 100,
+                width: 110,
                 render: (_: unknown, r) => (
-                  <Flex wrap gap={4}>
-                    <Tag color={triageStateColor[r.state]} style={{ marginInlineEnd: 0 }}>
-                      {triageStateLabels[r.state]}
-                    </Tag>
-                    {r.escalated && r.state !== 'resolved' && (
-                      <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                        已升级
+                  <div style={breakable}>
+                    <Flex wrap gap={4}>
+                      <Tag color={triageStateColor[r.state]} style={{ marginInlineEnd: 0 }}>
+                        {triageStateLabels[r.state]}
                       </Tag>
-                    )}
-                  </Flex>
+                      {r.escalated && r.state !== 'resolved' && (
+                        <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                          已升级
+                        </Tag>
+                      )}
+                    </Flex>
+                    {r.assignee && secondary(`处置人 ${r.assignee.name}`)}
+                  </div>
                 ),
-              },
-              {
-                title: '处置人',
-                key: 'assignee',
-                width: 100,
-                render: (_: unknown, r) =>
-                  r.assignee ? (
-                    <span style={breakable}>{r.assignee.name}</span>
-                  ) : (
-                    <Typography.Text type="secondary">—</Typography.Text>
-                  ),
               },
               {
                 title: '时限',
                 key: 'sla',
-                width: 190,
+                width: 160,
                 render: (_: unknown, r) => {
                   const sla = slaText(r, now);
                   if (!sla) return secondary(r.resolvedAt ? `${beijingDateTime(r.resolvedAt)} 办结` : '—');
