@@ -72,6 +72,56 @@ const terminalIds = (
   )
 ).rows.map((r) => String(r.id));
 
+// --fences: each terminal's boat carries a tracked supervisee (person, term, vessel, installation, aboard window),
+// and a small prohibited circle lies on its course, reached some time into the run, so the evaluator raises
+// alerts while the load runs; one fence per terminal (1,000 for 1,000 terminals) in the evaluator's grid.
+const withFences = process.env.BENCH_FENCES === '1';
+const benchSeconds = Number(process.env.BENCH_SECONDS ?? 300);
+if (withFences) {
+  await database.executeSql(
+    `with t as (
+       select row_number() over (order by terminal_number) as i, id from tracking_terminal where created_by = 'bench'
+     ), u as (select min(id) as unit from org_unit),
+     p as (insert into person (id, name, created_at, updated_at)
+           select md5('p' || i)::uuid, '基准对象' || i, now(), now() from t returning id),
+     c as (insert into case_record (id, case_type, status, competent_unit_id, receiving_unit_id, title, created_at,
+             updated_at)
+           select md5('c' || i)::uuid, 'corrections.supervisee', 'supervising', u.unit, u.unit, '基准对象' || i, now(),
+             now() from t, u returning id),
+     s as (insert into corrections_supervisee (case_id, person_id, sentence_kind, offence, court_name, judgment_no,
+             judgment_effective_on, period_start, period_end, prohibition_orders, created_at, updated_at)
+           select md5('c' || i)::uuid, md5('p' || i)::uuid, 'probation', '非法捕捞水产品罪', '北海市海城区人民法院',
+             '基准' || i, current_date - 30, current_date - 30, current_date + 300, '[]'::jsonb, now(), now()
+           from t returning case_id),
+     v as (insert into corrections_vessel (id, unit_id, name, registration_no, home_port, gear_type, owner_name,
+             created_by, created_at, updated_at)
+           select md5('v' || i)::uuid, u.unit, '基准渔' || i, 'BENCH-' || i, '北海港', 'gillnet', '船主' || i, 'bench',
+             now(), now() from t, u returning id),
+     n as (insert into tracking_installation (id, terminal_id, vessel_id, from_at, created_by, created_at)
+           select gen_random_uuid(), t.id, md5('v' || i)::uuid, now() - interval '400 days', 'bench', now()
+           from t returning id)
+     insert into corrections_aboard_window (id, case_id, vessel_id, role, from_at, tracked, created_by, created_at,
+       updated_at)
+     select gen_random_uuid(), md5('c' || i)::uuid, md5('v' || i)::uuid, 'captain', now() - interval '400 days',
+       true, 'bench', now(), now()
+     from t`,
+  );
+  // Boat i moves 1e-5° of longitude a message; at ~4 messages a second it reaches its circle after 5–85 % of the run.
+  await database.executeSql(
+    `insert into tracking_fence (id, name, purpose, shape, calendar, exempt_gear_types, dwell_minutes, vessel_ids,
+       unit_id, active, version, created_by, created_at, updated_by, updated_at)
+     select gen_random_uuid(), '基准禁区' || i, 'prohibited',
+       jsonb_build_object('kind', 'circle', 'radiusM', 30, 'center', jsonb_build_array(
+         108.5 + floor((i - 1) / 100) * 0.01 + (0.05 + 0.8 * ((i * 7919) % 1000) / 1000.0) * $1::int * 4 * 0.00001,
+         21 + ((i - 1) % 100) * 0.01)),
+       '{"kind":"always"}'::jsonb, '[]'::jsonb, 0, '[]'::jsonb, (select min(id) from org_unit), true, 1, 'bench',
+       now(), 'bench', now()
+     from generate_series(1, $2::int) i`,
+    [benchSeconds, terminals],
+  );
+  tracking.evaluator.invalidate();
+}
+
 const listener = services.listeners.find((l) => l.name === 'tracking gateway');
 if (!listener) throw new Error('the tracking module has no gateway listener');
 await listener.start();
@@ -231,6 +281,15 @@ process.on('message', (raw: Request) => {
         return { status: gateway.status(), writer: { ...tracking.writer.stats }, rss: rssSummary() };
       case 'count':
         return rowCounts();
+      case 'alerts': {
+        await tracking.evaluator.idle();
+        // Frame to alert: the alert's creation after its fix reached the writer (received_at), in ms.
+        const r = await database.executeSql(
+          `select extract(epoch from (a.created_at - p.received_at)) * 1000 as ms
+             from tracking_alert a join tracking_position p on p.terminal_id = a.terminal_id and p.fixed_at = a.first_at`,
+        );
+        return { latencies: r.rows.map((row) => Number(row.ms)), evaluator: { ...tracking.evaluator.stats } };
+      }
       case 'writer':
         return writerOnly(a.rows ?? 0, a.concurrency ?? terminals, a.baseMs ?? Date.now());
       case 'raw':

@@ -19,7 +19,9 @@ import { Jt808Simulator } from '../apps/api/src/modules/tracking/jt808.simulator
 // directory, or, when DATABASE_URL is set, a scratch database it creates and drops on that PostgreSQL server — so
 // its RSS is the gateway's (and, with PGlite, the embedded database's, as inside `npm start`). This process is the
 // load generator only.
-// `npm run bench:tracking -- --terminals 1000 --seconds 300` (`--seconds 20` for a smoke run, `--skip-writer`).
+// `npm run bench:tracking -- --terminals 1000 --seconds 300` (`--seconds 20` for a smoke run, `--skip-writer`;
+// `--fences`: each boat carries a tracked supervisee and meets a prohibited circle during the run, so the alert
+// evaluator works under the load; prints fix-to-alert latency).
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,6 +30,8 @@ const arg = (name: string, fallback: number) => {
 const terminals = arg('terminals', 1000);
 const seconds = arg('seconds', 300);
 const skipWriter = process.argv.includes('--skip-writer');
+/** Each boat carries a tracked supervisee and a prohibited circle lies on its course: alerts raised under load. */
+const withFences = process.argv.includes('--fences');
 /** Rows per statement of the raw ceiling: TrackWriter's default maxBatch. */
 const RAW_BATCH = 2000;
 /** Terminals registering and authenticating at once (each registration is a transaction with an audit entry). */
@@ -82,6 +86,8 @@ const child: ChildProcess = fork(path.join(import.meta.dirname, 'tracking-gatewa
     ...process.env,
     BENCH_DATA_DIR: dataDir,
     BENCH_TERMINALS: String(terminals),
+    BENCH_SECONDS: String(seconds),
+    BENCH_FENCES: withFences ? '1' : '0',
     DATABASE_URL: childUrl ?? '',
   },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -292,6 +298,12 @@ async function run() {
   const stats = await ask<GatewayStats>('stats');
   await pool(sims, 200, (sim) => sim.close());
   const counts = await ask<Counts>('count');
+  const alerts = withFences
+    ? await ask<{
+        latencies: number[];
+        evaluator: { batches: number; positions: number; raised: number; errors: number };
+      }>('alerts')
+    : null;
   const [p50, p99, pMax] = latencies.percentiles([0.5, 0.99, 1]) as [number, number, number];
   const gatewayRate = counts.positions / windowSeconds;
 
@@ -354,6 +366,18 @@ async function run() {
       `filtered ${n(stats.status.positionsFiltered)} · writer batches ${n(stats.writer.batches)} ` +
       `(${f(stats.writer.stored / Math.max(1, stats.writer.batches), 0)} rows each)`,
   );
+  if (alerts) {
+    const sorted = [...alerts.latencies].sort((a, b) => a - b);
+    const at = (p: number) =>
+      sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+    console.log(
+      `with fences: ${terminals.toLocaleString('en')} prohibited circles in the evaluator's grid, every position of ` +
+        `every boat evaluated (${n(alerts.evaluator.positions)} positions in ${n(alerts.evaluator.batches)} commits, ` +
+        `${alerts.evaluator.errors} errors); ${n(alerts.evaluator.raised)} alerts raised; fix received → alert ` +
+        `committed p50 ${f(at(0.5))} ms · p99 ${f(at(0.99))} ms · max ${f(at(1))} ms ` +
+        `(add the frame-to-commit above for frame → alert)`,
+    );
+  }
   const persisted = rows === acked && counts.filtered === 0 && failed === 0 && errors === 0;
   console.log(
     `persisted: ${n(rows)} rows for ${n(acked)} acknowledged positions` +

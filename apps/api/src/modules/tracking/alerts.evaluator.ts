@@ -58,6 +58,8 @@ export interface EvaluatorDeps {
   refreshMs?: number;
 }
 
+/** Alerts raised per transaction. */
+const RAISE_CHUNK = 10;
 /** Grace before an at-sea rule (moratorium, no sea trip, past the planned return) fires. */
 const SEA_RULE_GRACE_MS = 10 * 60_000;
 
@@ -78,6 +80,9 @@ interface CompiledFence {
 interface Context {
   loadedAt: number;
   fences: CompiledFence[];
+  /** The port and the permitted fences (few: checked for every fix without the grid). */
+  ports: CompiledFence[];
+  permitted: CompiledFence[];
   grid: FenceGrid<CompiledFence>;
   installs: Map<string, { vesselId: string; from: Date; to: Date | null }[]>;
   vessels: Map<string, TrackingVessel>;
@@ -229,14 +234,19 @@ export class AlertEvaluator {
       return r.fire;
     };
 
-    const applicable = (purpose: FencePurpose) =>
-      ctx.fences.filter((f) => f.purpose === purpose && applies(f, vessel, at));
-    const near = new Set(ctx.grid.candidates(prev?.p ?? p, p));
+    // Only the fences whose grid cells the move touches are tested (thousands of fences stay fast).
+    const near = ctx.grid.candidates(prev?.p ?? p, p).filter((f) => applies(f, vessel, at));
+    const nearIds = new Set(near.map((f) => f.id));
+    // A prohibited zone left far behind: its dwell starts again next time.
+    for (const key of state.dwell.keys()) {
+      if (key.startsWith('fence:') && !nearIds.has(key.slice(6))) state.dwell.delete(key);
+    }
 
     // Prohibited zones: inside (after the dwell), or crossed between two sparse fixes (at once).
-    for (const f of applicable('prohibited')) {
-      const inside = near.has(f) && contains(f.shape, p);
-      const crossed = !inside && prev !== null && near.has(f) && segmentTouches(f.shape, prev.p, p);
+    for (const f of near) {
+      if (f.purpose !== 'prohibited') continue;
+      const inside = contains(f.shape, p);
+      const crossed = !inside && prev !== null && segmentTouches(f.shape, prev.p, p);
       const fire = step(`fence:${f.id}`, inside, f.dwellMs);
       if (fire || crossed) {
         out.push({
@@ -255,9 +265,9 @@ export class AlertEvaluator {
     if (atSea === null) return out;
 
     // Permitted areas: at sea outside all of them.
-    const permitted = applicable('permitted');
+    const permitted = ctx.permitted.filter((f) => applies(f, vessel, at));
     if (permitted.length > 0) {
-      const inside = permitted.some((f) => near.has(f) && contains(f.shape, p));
+      const inside = permitted.some((f) => nearIds.has(f.id) && contains(f.shape, p));
       const graceMs = Math.min(...permitted.map((f) => f.dwellMs));
       const main = [...permitted].sort((a, b) => a.id.localeCompare(b.id))[0] as CompiledFence;
       if (step('permitted', atSea && !inside, graceMs)) {
@@ -302,7 +312,7 @@ export class AlertEvaluator {
 
   /** Whether the vessel is at sea at p: outside every port fence that applies; null without any. */
   #atSea(ctx: Context, vessel: TrackingVessel, p: LonLat, at: Date): boolean | null {
-    const ports = ctx.fences.filter((f) => f.purpose === 'port' && applies(f, vessel, at));
+    const ports = ctx.ports.filter((f) => applies(f, vessel, at));
     if (ports.length === 0) return null;
     return !ports.some((f) => contains(f.shape, p));
   }
@@ -333,19 +343,23 @@ export class AlertEvaluator {
       (await superviseesLevels(this.#d.db, [
         ...new Set(found.flatMap((o) => o.supervisees.map((s) => s.caseId))),
       ]));
-    await this.#d.db.transaction(async (tx) => {
-      for (const o of found) {
-        const r = await this.#d.alerts.raise(tx, {
-          ...o,
-          supervisees: o.supervisees.map((s) => ({
-            caseId: s.caseId,
-            caseNo: caseNos.get(s.caseId)?.caseNo ?? null,
-          })),
-        });
-        if (r.isNew) this.stats.raised += 1;
-        else this.stats.folded += 1;
-      }
-    });
+    // Small transactions: on the embedded database one connection serves the writer too, so an alert storm
+    // must not hold it for seconds.
+    for (let i = 0; i < found.length; i += RAISE_CHUNK) {
+      await this.#d.db.transaction(async (tx) => {
+        for (const o of found.slice(i, i + RAISE_CHUNK)) {
+          const r = await this.#d.alerts.raise(tx, {
+            ...o,
+            supervisees: o.supervisees.map((s) => ({
+              caseId: s.caseId,
+              caseNo: caseNos.get(s.caseId)?.caseNo ?? null,
+            })),
+          });
+          if (r.isNew) this.stats.raised += 1;
+          else this.stats.folded += 1;
+        }
+      });
+    }
   }
 
   // ---- the cached context ------------------------------------------------------------------------------------
@@ -396,6 +410,8 @@ export class AlertEvaluator {
     this.#context = {
       loadedAt: Date.now(),
       fences,
+      ports: fences.filter((f) => f.purpose === 'port'),
+      permitted: fences.filter((f) => f.purpose === 'permitted'),
       grid: new FenceGrid(fences),
       installs,
       vessels: new Map(vessels.map((v) => [v.vesselId, v])),

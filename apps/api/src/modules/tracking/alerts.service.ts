@@ -73,6 +73,7 @@ const beijing = new Intl.DateTimeFormat('zh-CN', {
 
 export class AlertsService {
   readonly #d: AlertsDeps;
+  readonly #recipients = new Map<number, { at: number; office: string[]; supervisors: string[] }>();
 
   constructor(deps: AlertsDeps) {
     this.#d = deps;
@@ -484,6 +485,23 @@ export class AlertsService {
     const above = (await unitAndAncestors(executor, unitId)).filter((id) => id !== unitId);
     const people = await this.#handlers(executor, above, sql`${role.dataScope} in ('unitAndBelow', 'all')`);
     return people.map((p) => p.id);
+  }
+
+  /** The office's handlers and its supervisors, cached for a minute (an alert storm asks for the same units). */
+  async #unitRecipients(
+    executor: Executor,
+    unitId: number,
+  ): Promise<{ office: string[]; supervisors: string[] }> {
+    const now = Date.now();
+    const cached = this.#recipients.get(unitId);
+    if (cached && now - cached.at < 60_000) return cached;
+    const fresh = {
+      at: now,
+      office: (await this.#handlers(executor, [unitId])).map((p) => p.id),
+      supervisors: await this.#supervisors(executor, unitId),
+    };
+    this.#recipients.set(unitId, fresh);
+    return fresh;
   }
 
   async #notify(
