@@ -526,10 +526,9 @@ export class AlertsService {
                 ),
               )
           ).map((r) => r.id);
-    const office = (await this.#handlers(tx, [o.unitId])).map((p) => p.id);
-    const recipients = new Set([...handlersOfCases, ...office]);
-    if (who === 'officersAndSupervisors')
-      for (const s of await this.#supervisors(tx, o.unitId)) recipients.add(s);
+    const unit = await this.#unitRecipients(tx, o.unitId);
+    const recipients = new Set([...handlersOfCases, ...unit.office]);
+    if (who === 'officersAndSupervisors') for (const s of unit.supervisors) recipients.add(s);
     const when = beijing.format(o.at);
     const body = `【海上告警】${o.vesselName}${when}${alertKindLabels[o.kind]}（${severityLabels[alertSeverity[o.kind]]}）：${o.rule}`;
     for (const id of recipients) {
