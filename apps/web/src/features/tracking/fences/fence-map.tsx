@@ -71,9 +71,12 @@ function layerForShape(shape: FenceShapeInput, style: L.PathOptions & { pmIgnore
 
 function corridorArea(shape: FenceShapeInput, style: L.PathOptions): L.Layer[] {
   if (shape.kind !== 'corridor') return [];
-  return corridorOutline(shape.line, shape.widthM).map((ring) =>
-    L.polygon(ring, { ...style, stroke: false, fillRule: 'nonzero', interactive: false, pmIgnore: true }),
-  );
+  const rings = corridorOutline(shape.line, shape.widthM);
+  if (rings.length === 0) return [];
+  // One path: the rings wind the same way, so the non-zero fill is their union (no darker overlaps).
+  return [
+    L.polygon(rings, { ...style, stroke: false, fillRule: 'nonzero', interactive: false, pmIgnore: true }),
+  ];
 }
 
 function shapeOfLayer(layer: L.Layer, corridorWidthM: number): FenceShapeInput | null {

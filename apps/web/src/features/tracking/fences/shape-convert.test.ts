@@ -112,6 +112,13 @@ describe('shape conversion between Leaflet and the fence contract', () => {
     expect(rect).toHaveLength(4);
     const lats = rect.map(([lat]) => lat);
     expect((Math.max(...lats) - Math.min(...lats)) * 111_320).toBeCloseTo(2000, 0);
+    // All rings wind the same way (counter-clockwise), so one non-zero-filled path is their union.
+    const signedArea = (ring: [number, number][]) =>
+      ring.reduce((sum, [lat, lng], i) => {
+        const [lat2, lng2] = ring[(i + 1) % ring.length] ?? [lat, lng];
+        return sum + (lng * lat2 - lng2 * lat);
+      }, 0);
+    for (const ring of rings) expect(signedArea(ring)).toBeGreaterThan(0);
     expect(corridorOutline([], 100)).toEqual([]);
   });
 

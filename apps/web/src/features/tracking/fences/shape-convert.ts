@@ -106,7 +106,7 @@ export function shapeBounds(shape: FenceShapeInput): [LatLngPair, LatLngPair] {
 
 /**
  * The area a corridor covers, for drawing only: one rectangle per segment and a round cap (16-gon) at each point,
- * in [lat, lng]; drawn together with a non-zero fill they read as the buffered line. Uses a local flat projection,
+ * in [lat, lng], all counter-clockwise; drawn as one path with a non-zero fill they read as the buffered line. Uses a local flat projection,
  * which is exact enough over a gulf.
  */
 export function corridorOutline(
@@ -140,11 +140,12 @@ export function corridorOutline(
     if (len === 0) continue;
     const nx = (-(by - ay) / len) * half;
     const ny = ((bx - ax) / len) * half;
+    // Counter-clockwise like the caps, so that one path of all rings filled non-zero is their union.
     rings.push([
-      toPair(ax + nx, ay + ny),
-      toPair(bx + nx, by + ny),
-      toPair(bx - nx, by - ny),
       toPair(ax - nx, ay - ny),
+      toPair(bx - nx, by - ny),
+      toPair(bx + nx, by + ny),
+      toPair(ax + nx, ay + ny),
     ]);
   }
   return rings;
