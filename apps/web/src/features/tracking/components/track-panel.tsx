@@ -40,14 +40,26 @@ const segmentKey = (s: TrackSegment, i: number) => `${i}-${s.terminalNumber}-${s
 interface TrackPanelProps {
   kind: 'vessel' | 'supervisee';
   id: string;
+  /** The range to open with (an alert's page links to the track around it); default the last 24 hours. */
+  initial?: { from: string; to: string } | null;
+}
+
+/** `from`/`to` from a link, when both are valid times; else null. */
+export function rangeFromLink(params: URLSearchParams): { from: string; to: string } | null {
+  const from = params.get('from');
+  const to = params.get('to');
+  if (!from || !to || !dayjs(from).isValid() || !dayjs(to).isValid()) return null;
+  return { from, to };
 }
 
 /**
  * A time range (default the last 24 hours, at most 31 days), the track's segments (one per installation or
- * aboard window) and the chosen segment's points as a table. The map comes in part 2.
+ * aboard window) and the chosen segment's points as a table. The map and its replay are on 海上态势.
  */
-export function TrackPanel({ kind, id }: TrackPanelProps) {
-  const [draft, setDraft] = useState<Range>(() => [dayjs().subtract(24, 'hour'), dayjs()]);
+export function TrackPanel({ kind, id, initial = null }: TrackPanelProps) {
+  const [draft, setDraft] = useState<Range>(() =>
+    initial ? [dayjs(initial.from), dayjs(initial.to)] : [dayjs().subtract(24, 'hour'), dayjs()],
+  );
   const [applied, setApplied] = useState<Range>(draft);
   const draftProblem = rangeProblem(draft);
   const query = useTrack(kind, id, { from: applied[0].format(), to: applied[1].format() });

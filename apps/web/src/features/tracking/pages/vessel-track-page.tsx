@@ -1,14 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useVesselPositions } from '../api/use-tracking.ts';
-import { TrackPanel } from '../components/track-panel.tsx';
+import { rangeFromLink, TrackPanel } from '../components/track-panel.tsx';
 
-/** 船舶轨迹: one vessel's track over a chosen time range (a table now; the map comes in part 2). */
+/** 船舶轨迹: one vessel's track over a chosen time range (`?from=&to=` from a link, else the last 24 hours). */
 export default function VesselTrackPage() {
   const { vesselId = '' } = useParams();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   // The name for the title comes from the positions list (usually cached from the page we came from).
   const positions = useVesselPositions();
   const vessel = positions.data?.items.find((r) => r.vessel.id === vesselId)?.vessel;
@@ -27,7 +28,7 @@ export default function VesselTrackPage() {
           </Button>
         }
       />
-      <TrackPanel kind="vessel" id={vesselId} />
+      <TrackPanel kind="vessel" id={vesselId} initial={rangeFromLink(params)} />
     </>
   );
 }
