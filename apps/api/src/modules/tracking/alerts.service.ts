@@ -399,7 +399,6 @@ export class AlertsService {
   }
 
   async #views(rows: TrackingAlertRow[]): Promise<AlertView[]> {
-    const now = this.#d.clock.now();
     const vessels = new Map(
       (await vesselsByIds(this.#d.db, [...new Set(rows.map((r) => r.vesselId))])).map((v) => [v.vesselId, v]),
     );
@@ -408,7 +407,6 @@ export class AlertsService {
     ]);
     return rows.map((r) => {
       const v = vessels.get(r.vesselId);
-      const standing = slaStanding(r.severity, r.state, r.createdAt, now);
       return {
         id: r.id,
         kind: r.kind,
@@ -431,7 +429,8 @@ export class AlertsService {
         terminalId: r.terminalId,
         acknowledgeBy: r.acknowledgeBy.toISOString(),
         resolveBy: r.resolveBy.toISOString(),
-        escalated: standing.escalate,
+        // Escalated = the supervisors were told (the job, once per step); overdue shows from the deadlines.
+        escalated: r.state === 'resolved' ? null : r.escalated,
         assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
         disposition: r.disposition,
         resolvedAt: r.resolvedAt?.toISOString() ?? null,
