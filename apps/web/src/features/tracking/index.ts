@@ -7,6 +7,7 @@ import type { Feature } from '../../lib/feature.ts';
 
 const AlertsPage = lazy(() => import('./pages/alerts-page.tsx'));
 const AlertPage = lazy(() => import('./pages/alert-page.tsx'));
+const MapPage = lazy(() => import('./pages/map-page.tsx'));
 const PositionsPage = lazy(() => import('./pages/positions-page.tsx'));
 const VesselTrackPage = lazy(() => import('./pages/vessel-track-page.tsx'));
 const TerminalsPage = lazy(() => import('./pages/terminals-page.tsx'));
@@ -24,6 +25,7 @@ export const trackingFeature: Feature = {
       permission: 'tracking:read',
       component: AlertPage,
     },
+    { path: '/tracking/map', title: '海上态势', permission: 'tracking:read', component: MapPage },
     { path: '/tracking/positions', title: '船舶位置', permission: 'tracking:read', component: PositionsPage },
     {
       path: '/tracking/vessels/:vesselId/track',
@@ -56,6 +58,12 @@ export const trackingFeature: Feature = {
           key: 'tracking-alerts',
           label: '海上告警',
           path: '/tracking/alerts',
+          permission: 'tracking:read',
+        },
+        {
+          key: 'tracking-map',
+          label: '海上态势',
+          path: '/tracking/map',
           permission: 'tracking:read',
         },
         {
