@@ -10,7 +10,7 @@ import { type RunningServer, startServer } from './support/server.ts';
 
 // 海上动态监管, part 2 end to end: the 银海区 county head has drawn 侨港's harbour and the permitted fishing area;
 // a supervisee's boat (tracked: the local rule and the supervisee's written consent on record) leaves the
-// harbour and sails out of the permitted area, reporting over JT/T 808-2013 to the gateway `npm start` runs.
+// harbour and sails out of the permitted area, reporting over JT/T 808-2019 to the gateway `npm start` runs.
 // Within seconds the alert is in the office officer's queue and on the situational map; the officer
 // acknowledges it, the head assigns it to the officer, the officer resolves it; the track around the alert
 // replays. Screenshots at 1440 px, a check at 1024 px.
@@ -91,7 +91,7 @@ describe('maritime alerts end to end: out of the permitted area → queue and ma
       deviceId,
       model: '北斗三号船载终端 BD-300',
       sim: '89860450518000000001',
-      edition: '2013',
+      edition: '2019',
     });
     await officerApi.request('POST', `/api/tracking/terminals/${terminal.id}/installations`, {
       vesselId: vessel.id,
@@ -137,7 +137,7 @@ describe('maritime alerts end to end: out of the permitted area → queue and ma
     const sim = new Jt808Simulator({
       phone: terminalNumber,
       deviceId,
-      edition: '2013',
+      edition: '2019',
       port: gateway.port ?? 0,
     });
     await sim.connect();
@@ -184,7 +184,10 @@ describe('maritime alerts end to end: out of the permitted area → queue and ma
 
     await page.goto(`${server.url}/tracking/map`);
     await page.getByRole('heading', { name: '海上态势' }).waitFor();
-    await orExplain(page, 'tracking-map-alert', page.getByText('驶出允许作业区域').first().waitFor());
+    await page.getByRole('tab', { name: /告警/ }).click();
+    const alertList = page.getByRole('list', { name: '告警列表' });
+    await orExplain(page, 'tracking-map-alert', alertList.getByText('驶出允许作业区域').first().waitFor());
+    await alertList.getByText('驶出允许作业区域').first().click(); // centred and highlighted on the map
     await page.locator('canvas').first().waitFor();
     await page.waitForTimeout(1000);
     await screenshot(page, 'tracking-map-alert');
@@ -241,7 +244,7 @@ describe('maritime alerts end to end: out of the permitted area → queue and ma
     expect(errors).toEqual([]);
   });
 
-  it('the track around the alert replays', async () => {
+  it('the track around the alert: its positions, and the replay on the map', async () => {
     const { page, errors } = officer;
     await page.goto(alertUrl);
     await page.getByRole('link', { name: '查看前后轨迹' }).click();
@@ -255,6 +258,21 @@ describe('maritime alerts end to end: out of the permitted area → queue and ma
         .waitFor(),
     );
     await screenshot(page, 'tracking-alert-track');
+
+    // On 海上态势: the boat's last 24 hours replayed on the map, with a time slider.
+    await page.goto(`${server.url}/tracking/map`);
+    await page.getByRole('heading', { name: '海上态势' }).waitFor();
+    await page.getByLabel('回放船舶').click();
+    await page.locator('.ant-select-item-option', { hasText: '桂北渔60518号' }).click();
+    await page.getByRole('button', { name: '加载轨迹' }).click();
+    await orExplain(page, 'tracking-replay', page.getByText('共 10 个定位点').waitFor());
+    await page.getByRole('button', { name: /播\s*放/ }).click();
+    await page.getByRole('button', { name: /暂\s*停/ }).click();
+    // the slider by keyboard: to the last fix, the one that raised the alert
+    await page.getByRole('slider').first().focus();
+    await page.keyboard.press('End');
+    await page.getByText('第 10 / 10 点').waitFor();
+    await screenshot(page, 'tracking-replay');
     expect(errors).toEqual([]);
   });
 });
