@@ -272,6 +272,12 @@ describe('maritime alerts end to end: out of the permitted area → queue and ma
     await page.getByRole('slider').first().focus();
     await page.keyboard.press('End');
     await page.getByText('第 10 / 10 点').waitFor();
+    // a quick burst of arrow keys moves one fix each, none lost while the map catches up
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.getByText('第 6 / 10 点').waitFor();
+    await page.keyboard.press('End');
+    await page.getByText('第 10 / 10 点').waitFor();
     await screenshot(page, 'tracking-replay');
     expect(errors).toEqual([]);
   });

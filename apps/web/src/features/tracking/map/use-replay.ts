@@ -1,5 +1,5 @@
 import type { PositionView } from '@zhucheng/contracts';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type ReplayFrame, type ReplaySpeed, replayFrame } from './situation-options.ts';
 
 /** How often the playing replay moves its marker (ms of real time). */
@@ -65,9 +65,8 @@ export function useReplay(points: readonly PositionView[]): Replay {
     pause: () => setPlaying(false),
     seek: (index: number) => {
       const p = points[Math.max(0, Math.min(points.length - 1, index))];
-      // A transition: holding an arrow key on the slider sends a burst of changes, and redrawing the map for
-      // each as a synchronous update tripped React's nested-update guard.
-      if (p) startTransition(() => setT(Date.parse(p.time)));
+      // Urgent, so the slider always steps from where it shows; the map draws the frame deferred (map page).
+      if (p) setT(Date.parse(p.time));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { LoadError } from '../../../components/load-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -139,10 +139,10 @@ export default function MapPage() {
       }),
     [vesselItems, alertItems, fenceItems, segments, now],
   );
-  const overlay = useMemo(
-    () => replaySeries(points, replay.frame, replayName),
-    [points, replay.frame, replayName],
-  );
+  // The map follows the replay at low priority: holding an arrow key on the slider sends a burst of seeks, and
+  // redrawing the chart for each one synchronously would stall the slider (and trip React's nested-update guard).
+  const mapFrame = useDeferredValue(replay.frame);
+  const overlay = useMemo(() => replaySeries(points, mapFrame, replayName), [points, mapFrame, replayName]);
 
   const selectedVesselId = selected?.startsWith('vessel:') ? selected.slice('vessel:'.length) : null;
   const mapHeight = narrow ? NARROW_MAP_HEIGHT : MAP_HEIGHT;
