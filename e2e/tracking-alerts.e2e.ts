@@ -13,7 +13,8 @@ import { type RunningServer, startServer } from './support/server.ts';
 // harbour and sails out of the permitted area, reporting over JT/T 808-2019 to the gateway `npm start` runs.
 // Within seconds the alert is in the office officer's queue and on the situational map; the officer
 // acknowledges it, the head assigns it to the officer, the officer resolves it; the track around the alert
-// replays. Screenshots at 1440 px, a check at 1024 px.
+// replays. The head then draws a harbour with the mouse, types a prohibited zone from its notice's coordinates
+// and edits the zone to its second version. Screenshots at 1440 px, a check at 1024 px.
 
 const passwords = {
   admin: 'Beihai#2026sys',
@@ -279,6 +280,91 @@ describe('maritime alerts end to end: out of the permitted area → queue and ma
     await page.keyboard.press('End');
     await page.getByText('第 10 / 10 点').waitFor();
     await screenshot(page, 'tracking-replay');
+    expect(errors).toEqual([]);
+  });
+
+  it('the head draws a harbour on the map, types a prohibited zone from its notice, and edits the zone to version 2', async () => {
+    const { page, errors } = await openPage(browser, 1440, 900);
+    await staffSignIn(page, server.url, 'yhfz', passwords.head);
+    await page.goto(`${server.url}/tracking/fences`);
+    await page.getByRole('heading', { name: '电子围栏' }).waitFor();
+    const list = page.getByRole('list', { name: '电子围栏列表' });
+    await list.getByText('银海区近岸作业区').waitFor();
+
+    // Drawn: a circle round 北海港 with the mouse (centre, then a point on its edge).
+    await page.getByRole('button', { name: /新建围栏/ }).click();
+    const map = page.getByTestId('fence-map');
+    await page.locator('.leaflet-pm-icon-circle').first().click();
+    const box = await map.boundingBox();
+    if (!box) throw new Error('the fence map has no box');
+    const cx = box.x + box.width * 0.55;
+    const cy = box.y + box.height * 0.45;
+    await page.mouse.click(cx, cy);
+    await page.mouse.move(cx + 30, cy, { steps: 5 });
+    await page.mouse.click(cx + 30, cy);
+    await page
+      .getByTestId('fence-shape-status')
+      .getByText(/圆形，半径/)
+      .waitFor();
+    await page.getByLabel('围栏名称').fill('北海港');
+    await page.locator('.ant-radio-button-wrapper', { hasText: '港口' }).click();
+    await page.getByRole('button', { name: '保存围栏' }).click();
+    await orExplain(page, 'tracking-fence-drawn', list.getByText('北海港', { exact: true }).waitFor());
+
+    // Typed: the four corners as the notice lists them, in degrees, minutes and seconds.
+    await page.getByRole('button', { name: /新建围栏/ }).click();
+    await page.getByRole('button', { name: '按坐标输入' }).click();
+    const entry = page.getByRole('dialog', { name: '按坐标输入围栏范围' });
+    await entry
+      .getByLabel('顶点坐标（按顺序）')
+      .fill(
+        [
+          '1、北纬20°58′00″，东经109°03′00″',
+          '2、北纬20°58′00″，东经109°10′00″',
+          '3、北纬20°53′00″，东经109°10′00″',
+          '4、北纬20°53′00″，东经109°03′00″',
+        ].join('\n'),
+      );
+    await entry.getByText('已识别 4 个点').waitFor();
+    await screenshot(page, 'tracking-fence-coordinates');
+    await entry.getByRole('button', { name: '放到地图上' }).click();
+    await page.getByTestId('fence-shape-status').getByText('多边形，4 个顶点').waitFor();
+    const zone = '涠洲岛以南军事训练区（全年禁止驶入，依据北部湾海上军事训练区通告）';
+    await page.getByLabel('围栏名称').fill(zone);
+    await page.locator('.ant-radio-button-wrapper', { hasText: '禁止区域' }).click();
+    await page.getByRole('button', { name: '保存围栏' }).click();
+    await orExplain(page, 'tracking-fence-typed', list.getByText(zone).waitFor());
+
+    // Edited: the zone widened by typing its corners again; the list and the detail say 第2版.
+    await list.getByText(zone).click();
+    await page.getByRole('button', { name: /修改围栏/ }).click();
+    await page.getByRole('button', { name: '按坐标输入' }).click();
+    const box2 = page.getByRole('dialog', { name: '按坐标输入围栏范围' }).getByLabel('顶点坐标（按顺序）');
+    await expect.poll(() => box2.inputValue()).toContain('109.050000, 20.966667');
+    await box2.fill('109.05, 20.966667\n109.2, 20.966667\n109.2, 20.883333\n109.05, 20.883333');
+    await page.getByRole('button', { name: '放到地图上' }).click();
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await orExplain(page, 'tracking-fence-edited', page.getByText('第2版').first().waitFor());
+    await screenshot(page, 'tracking-fences');
+
+    // What the API holds: the new version's corners, the harbour a circle.
+    const headApi = await apiSignIn(server.url, 'yhfz', passwords.head);
+    const fences = await headApi.request<{ items: { name: string; version: number; shape: unknown }[] }>(
+      'GET',
+      '/api/tracking/fences',
+    );
+    const typed = fences.items.find((f) => f.name === zone);
+    expect(typed?.version).toBe(2);
+    expect(typed?.shape).toEqual({
+      kind: 'polygon',
+      ring: [
+        [109.05, 20.966667],
+        [109.2, 20.966667],
+        [109.2, 20.883333],
+        [109.05, 20.883333],
+      ],
+    });
+    expect(fences.items.find((f) => f.name === '北海港')?.shape).toMatchObject({ kind: 'circle' });
     expect(errors).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { ApiRequestError, errorMessage } from '../../../lib/api.ts';
 import { useCreateFence, useUpdateFence } from '../api/use-alerts.ts';
 import { useVesselOptions } from '../api/use-tracking.ts';
+import { CoordinateEntry } from './coordinate-entry.tsx';
 import { monthDayText, parseMonthDay, purposeColors } from './fence-format.ts';
 import { describeShape } from './shape-convert.ts';
 
@@ -148,6 +149,8 @@ export interface FenceFormProps {
   shape: FenceShapeInput | null;
   corridorWidthM: number;
   onCorridorWidthChange: (widthM: number) => void;
+  /** A shape typed as coordinates: the page puts it on the map in place of what was drawn. */
+  onShapeTyped: (shape: FenceShapeInput) => void;
   /** Shown above the form, e.g. after a conflicting change was reloaded. */
   notice: string | null;
   onSaved: (fenceId: string) => void;
@@ -165,6 +168,7 @@ export function FenceForm(props: FenceFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [shapeError, setShapeError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  const [typing, setTyping] = useState(false);
   const calendarKind = Form.useWatch(['calendar', 'kind'], form) ?? 'always';
   const initial = useMemo(() => initialValues(fence), [fence]);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -280,7 +284,7 @@ export function FenceForm(props: FenceFormProps) {
             </Typography.Text>
           ) : (
             <Typography.Text type="secondary">
-              用地图左上角的工具绘制：多边形、圆形，或折线（航道，按下方宽度计算）。点击最后一个点或首点结束绘制。
+              用地图左上角的工具绘制：多边形、圆形，或折线（航道，按下方宽度计算），点击最后一个点或首点结束绘制；也可按坐标输入（公告中的经纬度可直接粘贴）。
             </Typography.Text>
           )}
           {shape && (
@@ -289,6 +293,25 @@ export function FenceForm(props: FenceFormProps) {
                 可用“编辑”工具拖动顶点、“拖动”工具整体移动，“删除”工具清除后重画。
               </Typography.Text>
             </div>
+          )}
+          <div style={{ marginTop: 8 }}>
+            <Button size="small" onClick={() => setTyping(true)}>
+              按坐标输入
+            </Button>
+          </div>
+          {typing && (
+            <CoordinateEntry
+              shape={
+                shape ? (shape.kind === 'corridor' ? { ...shape, widthM: corridorWidthM } : shape) : null
+              }
+              corridorWidthM={corridorWidthM}
+              onApply={(typed) => {
+                setTyping(false);
+                setShapeError(null);
+                props.onShapeTyped(typed);
+              }}
+              onClose={() => setTyping(false)}
+            />
           )}
         </div>
       </Form.Item>

@@ -29,6 +29,9 @@ interface FormSession {
   idempotencyKey: string;
   fence: FenceDetail | null;
   notice: string | null;
+  /** The map's drawing starts again from `drawInitial` when this changes (on opening, and on typed coordinates). */
+  drawKey: string;
+  drawInitial: FenceShapeInput | null;
 }
 
 function FenceListItem({
@@ -123,7 +126,15 @@ export default function FencesPage() {
     );
 
   const openForm = (fence: FenceDetail | null, notice: string | null = null) => {
-    setSession({ key: newIdempotencyKey(), idempotencyKey: newIdempotencyKey(), fence, notice });
+    const key = newIdempotencyKey();
+    setSession({
+      key,
+      idempotencyKey: newIdempotencyKey(),
+      fence,
+      notice,
+      drawKey: key,
+      drawInitial: fence?.shape ?? null,
+    });
     setShape(fence?.shape ?? null);
     setCorridorWidthM(fence?.shape.kind === 'corridor' ? fence.shape.widthM : DEFAULT_CORRIDOR_WIDTH_M);
   };
@@ -131,6 +142,12 @@ export default function FencesPage() {
   const changeWidth = (widthM: number) => {
     setCorridorWidthM(widthM);
     setShape((s) => (s?.kind === 'corridor' ? { ...s, widthM } : s));
+  };
+
+  const placeTyped = (typed: FenceShapeInput) => {
+    setShape(typed);
+    if (typed.kind === 'corridor') setCorridorWidthM(typed.widthM);
+    setSession((s) => s && { ...s, drawKey: newIdempotencyKey(), drawInitial: typed });
   };
 
   const reloadAfterConflict = () => {
@@ -145,8 +162,8 @@ export default function FencesPage() {
 
   const draft: FenceDraft | null = session
     ? {
-        key: session.key,
-        initial: session.fence?.shape ?? null,
+        key: session.drawKey,
+        initial: session.drawInitial,
         fenceId: session.fence?.id ?? null,
         current: shape,
         corridorWidthM,
@@ -188,6 +205,7 @@ export default function FencesPage() {
                 shape={shape}
                 corridorWidthM={corridorWidthM}
                 onCorridorWidthChange={changeWidth}
+                onShapeTyped={placeTyped}
                 notice={session.notice}
                 onSaved={(fenceId) => {
                   setSession(null);
