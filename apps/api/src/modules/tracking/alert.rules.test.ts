@@ -1,37 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  breaksMoratorium,
-  fold,
-  foldKey,
-  noSignal,
-  slaStanding,
-  triage,
-  tripStanding,
-} from './alert.rules.ts';
+import { breaksMoratorium, foldKey, noSignal, slaStanding, triage, tripStanding } from './alert.rules.ts';
 
-// Alert rules (issue 9): folding, the triage state machine, SLA escalation, no-signal by level, sea trip windows,
+// Alert rules (issue 9): the folding key (the folding itself: alerts.routes.test.ts), the triage state machine, SLA escalation, no-signal by level, sea trip windows,
 // the moratorium with its gear exemptions.
 
 const t = (s: string) => new Date(`2026-07-01T${s}:00+08:00`);
 
 describe('alert rules', () => {
-  it('folds repeats of one open alert (vessel, kind, fence) and opens a new one for another fence', () => {
+  it('keys an alert by vessel, kind and subject: another fence is another alert', () => {
     const key = foldKey({ vesselId: 'v1', kind: 'enteredProhibitedZone', subject: 'fence-7' });
-    const first = fold(undefined, key, t('10:00'));
-    expect(first.isNew).toBe(true);
-    const again = fold(first.alert, key, t('10:05'));
-    expect(again).toEqual({
-      alert: { key, firstAt: t('10:00'), lastAt: t('10:05'), occurrences: 2 },
-      isNew: false,
-    });
-    // a late (blind-area) repeat keeps the latest time and moves the first back
-    expect(fold(again.alert, key, t('09:58')).alert).toMatchObject({
-      firstAt: t('09:58'),
-      lastAt: t('10:05'),
-      occurrences: 3,
-    });
-    const other = foldKey({ vesselId: 'v1', kind: 'enteredProhibitedZone', subject: 'fence-8' });
-    expect(fold(again.alert, other, t('10:06')).isNew).toBe(true);
+    expect(key).toBe('v1|enteredProhibitedZone|fence-7');
+    expect(foldKey({ vesselId: 'v1', kind: 'enteredProhibitedZone', subject: 'fence-8' })).not.toBe(key);
+    expect(foldKey({ vesselId: 'v2', kind: 'enteredProhibitedZone', subject: 'fence-7' })).not.toBe(key);
   });
 
   it('moves new → acknowledged → assigned → resolved, with a disposition, and refuses the rest in Chinese', () => {

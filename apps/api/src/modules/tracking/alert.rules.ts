@@ -8,7 +8,7 @@ import type {
 } from '@zhucheng/contracts';
 import { inAnnualWindow } from './fence.rules.ts';
 
-// 告警 (issue 9, pure): kinds and severities, folding repeats into one open alert, the triage state machine
+// 告警 (issue 9, pure): kinds and severities, the key repeats fold on, the triage state machine
 // (new → acknowledged → assigned → resolved with a disposition), SLA timers by severity with escalation, and
 // the no-signal threshold by supervision level (satellite latency is expected, not "offline").
 
@@ -32,34 +32,11 @@ export interface AlertKey {
   subject: string;
 }
 
+/**
+ * Repeats of an open alert fold into it: the service upserts on this key while the alert is not resolved (a
+ * partial unique index), adding to its count and last time; once resolved, the next repeat opens a new alert.
+ */
 export const foldKey = (k: AlertKey) => `${k.vesselId}|${k.kind}|${k.subject}`;
-
-export interface OpenAlert {
-  key: string;
-  firstAt: Date;
-  lastAt: Date;
-  occurrences: number;
-}
-
-/** A repeat of an open alert's key folds into it (count and last time); otherwise it opens a new one. */
-export function fold(
-  open: OpenAlert | undefined,
-  key: string,
-  at: Date,
-): { alert: OpenAlert; isNew: boolean } {
-  if (open && open.key === key) {
-    return {
-      alert: {
-        ...open,
-        lastAt: at > open.lastAt ? at : open.lastAt,
-        firstAt: at < open.firstAt ? at : open.firstAt,
-        occurrences: open.occurrences + 1,
-      },
-      isNew: false,
-    };
-  }
-  return { alert: { key, firstAt: at, lastAt: at, occurrences: 1 }, isNew: true };
-}
 
 // ---- triage ------------------------------------------------------------------------------------------------
 
