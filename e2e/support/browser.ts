@@ -41,6 +41,13 @@ export async function openPage(browser: Browser, width: number, height: number):
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  // From the top: a whole-page capture of a scrolled page draws the console's fixed header in the middle.
+  const scrolled = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
   await page.screenshot({ path: file, fullPage: true });
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   return file;
 }
