@@ -116,7 +116,7 @@ export function FenceDetailPanel({
                 responsive: ['xl'],
                 render: (_: unknown, v) => (
                   <span style={breakable}>
-                    {v.fence.name} · {fencePurposeLabels[v.fence.purpose]} ·{' '}
+                    {v.fence.name} · {fencePurposeLabels[v.fence.purpose]} · {describeShape(v.fence.shape)} ·{' '}
                     {calendarSummary(v.fence.calendar)}
                     {v.fence.active ? '' : ' · 停用'}
                   </span>

@@ -7,6 +7,7 @@ import {
   corridorOutline,
   describeShape,
   polygonFromLatLngs,
+  ringAreaKm2,
   shapeBounds,
   toLeafletShape,
 } from './shape-convert.ts';
@@ -122,7 +123,20 @@ describe('shape conversion between Leaflet and the fence contract', () => {
     expect(corridorOutline([], 100)).toEqual([]);
   });
 
-  it('describes shapes in Chinese', () => {
+  it('describes shapes in Chinese, a polygon with its area', () => {
+    const square = (side: number): [number, number][] => [
+      [109, 21],
+      [109 + side, 21],
+      [109 + side, 21 + side],
+      [109, 21 + side],
+    ];
+    // 0.1° × 0.1° near 21°N: 10.38 km × 11.12 km
+    expect(ringAreaKm2(square(0.1))).toBeCloseTo(115.4, 0);
+    expect(describeShape({ kind: 'polygon', ring: square(0.1) })).toBe('多边形，4 个顶点，约 115 平方公里');
+    expect(describeShape({ kind: 'polygon', ring: square(0.02) })).toBe('多边形，4 个顶点，约 4.6 平方公里');
+    expect(describeShape({ kind: 'polygon', ring: square(0.005) })).toBe(
+      '多边形，4 个顶点，约 0.29 平方公里',
+    );
     expect(describeShape({ kind: 'circle', center: [109, 21], radiusM: 1500 })).toBe('圆形，半径 1.5 公里');
     expect(
       describeShape({

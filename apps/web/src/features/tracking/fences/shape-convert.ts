@@ -151,13 +151,37 @@ export function corridorOutline(
   return rings;
 }
 
-/** `多边形，12 个顶点` / `圆形，半径 1.5 公里` / `航道，3 个点，宽 500 米`. */
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** A ring's area in km², on a local equirectangular projection (ample for a fence a few dozen km across). */
+export function ringAreaKm2(ring: readonly LonLatPair[]): number {
+  if (ring.length < 3) return 0;
+  const rad = Math.PI / 180;
+  const lat0 = (ring.reduce((sum, [, lat]) => sum + lat, 0) / ring.length) * rad;
+  const xy = ring.map(([lon, lat]) => [
+    EARTH_RADIUS_KM * lon * rad * Math.cos(lat0),
+    EARTH_RADIUS_KM * lat * rad,
+  ]);
+  let twice = 0;
+  for (const [i, [x1, y1]] of xy.entries()) {
+    const [x2, y2] = xy[(i + 1) % xy.length] as number[];
+    twice += (x1 as number) * (y2 as number) - (x2 as number) * (y1 as number);
+  }
+  return Math.abs(twice) / 2;
+}
+
+function areaText(km2: number): string {
+  const digits = km2 >= 100 ? 0 : km2 >= 1 ? 1 : 2;
+  return `约 ${Number(km2.toFixed(digits))} 平方公里`;
+}
+
+/** `多边形，12 个顶点，约 115 平方公里` / `圆形，半径 1.5 公里` / `航道，3 个点，宽 500 米`: two versions differ. */
 export function describeShape(shape: FenceShapeInput): string {
   const distance = (m: number) =>
     m >= 1000 ? `${Number((m / 1000).toFixed(2))} 公里` : `${Math.round(m)} 米`;
   switch (shape.kind) {
     case 'polygon':
-      return `多边形，${shape.ring.length} 个顶点`;
+      return `多边形，${shape.ring.length} 个顶点，${areaText(ringAreaKm2(shape.ring))}`;
     case 'circle':
       return `圆形，半径 ${distance(shape.radiusM)}`;
     case 'corridor':
