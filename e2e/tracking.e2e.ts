@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Jt808Simulator } from '../apps/api/src/modules/tracking/jt808.simulator.ts';
 import { type ApiSession, apiSignIn, createStaff } from './support/api-session.ts';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { label, noHorizontalOverflow, orExplain, staffSignIn } from './support/journey.ts';
+import { chooseOption, label, noHorizontalOverflow, orExplain, staffSignIn } from './support/journey.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 // 海上动态监管, part 1 end to end: the system administrator adds a vendor platform and issues its key (shown
@@ -123,10 +123,11 @@ describe('maritime tracking end to end: vendor key, terminal, installation, JT/T
     terminalPageUrl = page.url();
     await page.getByRole('button', { name: '安装到船舶' }).click();
     const dialog = page.getByRole('dialog', { name: /安装到船舶/ });
-    await orExplain(page, 'tracking-install-dialog', dialog.locator('.ant-select').first().click());
-    const option = page.locator('.ant-select-item-option', { hasText: '桂北渔60388号' });
-    await option.waitFor();
-    await option.click();
+    await orExplain(
+      page,
+      'tracking-install-dialog',
+      chooseOption(page, dialog.locator('.ant-select').first(), '桂北渔60388号'),
+    );
     // installed on the boat two hours ago (the terminal's positions below are from the last hour)
     const installed = new Date(Date.now() - 2 * 3600_000);
     const two = (n: number) => String(n).padStart(2, '0');

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshot } from './browser.ts';
 
@@ -39,5 +39,25 @@ export async function orExplain<T>(page: Page, name: string, step: Promise<T>): 
       .locator('.ant-alert-error, .ant-form-item-explain-error, .ant-message-error, [role=alert]')
       .allTextContents();
     throw new Error(`${name}: ${shown.join(' | ') || String(error)}`);
+  }
+}
+
+/**
+ * Picks `text` in an antd Select: opens it, clicks the option, and checks the select shows the choice. A click
+ * that lands while a just-opened dialog is still zooming in (the dropdown re-aligns) is lost; it is tried again.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    if ((await dropdown.count()) === 0) await select.click();
+    const option = dropdown.locator('.ant-select-item-option', { hasText: text });
+    await option.first().waitFor();
+    await option.first().click();
+    try {
+      await select.filter({ hasText: text }).waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
   }
 }
