@@ -1,7 +1,8 @@
 import { type FenceShapeInput, fenceShapeLabels } from '@zhucheng/contracts';
-import { Alert, Flex, Form, Input, InputNumber, Modal, Segmented, Typography } from 'antd';
+import { Alert, Flex, Form, Input, Modal, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { parseCoordinates, shapeFromText, shapeToText, type TypedShapeKind } from './coordinate-text.ts';
+import { MetresInput } from './metres-input.tsx';
 
 // 按坐标输入: the fence's points typed or pasted from the notice that defines the zone (one a line), instead of —
 // or to correct — what was drawn on the map. The keyboard's way to a fence. The shape goes to the map, where it
@@ -85,31 +86,17 @@ export function CoordinateEntry({ shape, corridorWidthM, onApply, onClose }: Coo
               style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}
             />
           </Form.Item>
-          {kind === 'circle' && (
-            <Form.Item label="半径（米）" htmlFor="fence-radius" style={{ marginBottom: 0 }}>
-              <InputNumber
-                id="fence-radius"
-                min={1}
-                max={500_000}
-                step={100}
-                precision={0}
-                value={radiusM}
-                onChange={(v) => setRadiusM(typeof v === 'number' ? v : null)}
-                style={{ width: 160 }}
-              />
-            </Form.Item>
-          )}
-          {kind === 'corridor' && (
-            <Form.Item label="航道宽度（米）" htmlFor="fence-typed-width" style={{ marginBottom: 0 }}>
-              <InputNumber
-                id="fence-typed-width"
-                min={1}
-                max={100_000}
-                step={100}
-                precision={0}
-                value={widthM}
-                onChange={(v) => setWidthM(typeof v === 'number' ? v : null)}
-                style={{ width: 160 }}
+          {kind !== 'polygon' && (
+            <Form.Item
+              label={kind === 'circle' ? '半径（米）' : '航道宽度（米）'}
+              htmlFor="fence-typed-size"
+              style={{ marginBottom: 0 }}
+            >
+              <MetresInput
+                id="fence-typed-size"
+                max={kind === 'circle' ? 500_000 : 100_000}
+                value={kind === 'circle' ? radiusM : widthM}
+                onChange={kind === 'circle' ? setRadiusM : setWidthM}
               />
             </Form.Item>
           )}

@@ -33,6 +33,7 @@ import { useCreateFence, useUpdateFence } from '../api/use-alerts.ts';
 import { useVesselOptions } from '../api/use-tracking.ts';
 import { CoordinateEntry } from './coordinate-entry.tsx';
 import { monthDayText, parseMonthDay, purposeColors } from './fence-format.ts';
+import { MetresInput } from './metres-input.tsx';
 import { describeShape } from './shape-convert.ts';
 
 // 新建 / 修改围栏: the fence's fields beside the map; the shape itself is drawn on the map (FenceMap) and comes in
@@ -321,15 +322,11 @@ export function FenceForm(props: FenceFormProps) {
           extra="仅用于折线绘制的航道：以折线为中线，两侧各为宽度的一半"
           htmlFor="fence-corridor-width"
         >
-          <InputNumber
+          <MetresInput
             id="fence-corridor-width"
-            min={1}
             max={100_000}
-            step={100}
-            precision={0}
             value={corridorWidthM}
-            onChange={(v) => props.onCorridorWidthChange(typeof v === 'number' && v > 0 ? v : 1)}
-            style={{ width: 160 }}
+            onChange={(v) => props.onCorridorWidthChange(v !== null && v > 0 ? v : 1)}
           />
         </Form.Item>
       )}
